@@ -1,0 +1,7 @@
+package org.backbone.contracts.agenda;
+
+/** How a proposed agenda version becomes ratified. */
+public enum RatificationKind {
+    UNANIMOUS,
+    QUORUM
+}
