@@ -1,0 +1,18 @@
+# Addresses and credentials of the local infrastructure. Sourced by ./backbone and infra.sh; the
+# exported names are the environment variables the services and tests read (see README).
+KAFKA_VERSION=4.1.2
+KEYCLOAK_VERSION=26.5.6
+EMBEDDED_PG_VERSION=14.19.0
+
+PG_PORT=${PG_PORT:-15432}
+KAFKA_PORT=${KAFKA_PORT:-19092}
+KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-19093}
+KEYCLOAK_PORT=${KEYCLOAK_PORT:-18080}
+
+export DB_HOST=${DB_HOST:-127.0.0.1}
+export DB_PORT=${DB_PORT:-$PG_PORT}
+export KAFKA_BOOTSTRAP=${KAFKA_BOOTSTRAP:-127.0.0.1:$KAFKA_PORT}
+export KEYCLOAK_URL=${KEYCLOAK_URL:-http://127.0.0.1:$KEYCLOAK_PORT}
+export OIDC_AUTH_SERVER_URL=${OIDC_AUTH_SERVER_URL:-$KEYCLOAK_URL/realms/backbone}
+
+KAFKA_TOPICS=(backbone.agenda.v1 backbone.measurement.v1 backbone.activity.v1 backbone.communication.v1)

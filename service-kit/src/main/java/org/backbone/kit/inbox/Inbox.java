@@ -1,0 +1,86 @@
+package org.backbone.kit.inbox;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.backbone.kit.events.CloudEventReader;
+import org.backbone.kit.events.PermanentEventFailure;
+import org.backbone.kit.events.ReceivedEvent;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+
+/**
+ * Applies each incoming event once. The handler's effect and the {@code processed_event} row are
+ * written in one transaction, so a redelivered event changes nothing. A {@link PermanentEventFailure}
+ * (or an unreadable record) nacks the message, which the channel's {@code dead-letter-queue} failure
+ * strategy sends to {@code <topic>.dlq.<consumer>} with the reason; anything else is taken as
+ * transient and retried with backoff, holding the partition until it succeeds so nothing is lost.
+ *
+ * <pre>
+ * &#64;Incoming("agenda-events")
+ * Uni&lt;Void&gt; consume(Message&lt;byte[]&gt; message) {
+ *     return inbox.process("measurement", message, event -&gt; projections.apply(event));
+ * }
+ * </pre>
+ */
+@ApplicationScoped
+public class Inbox {
+
+    private static final Logger LOG = Logger.getLogger(Inbox.class);
+    private static final Duration FIRST_RETRY = Duration.ofMillis(200);
+    private static final Duration MAX_RETRY = Duration.ofSeconds(30);
+
+    /** Reads, deduplicates and applies one Kafka message; acks or nacks it. */
+    public Uni<Void> process(String consumer, Message<byte[]> message, Function<ReceivedEvent, Uni<Void>> handler) {
+        ReceivedEvent event;
+        try {
+            event = read(message);
+        } catch (PermanentEventFailure e) {
+            return deadLetter(consumer, message, e);
+        }
+        return applyOnce(consumer, event, handler)
+                .onFailure(failure -> !(failure instanceof PermanentEventFailure))
+                .invoke(failure -> LOG.warnf("%s: event %s failed, will retry: %s", consumer, event.id(), failure))
+                .onFailure(failure -> !(failure instanceof PermanentEventFailure))
+                .retry().withBackOff(FIRST_RETRY, MAX_RETRY).indefinitely()
+                .onItemOrFailure().transformToUni((applied, failure) -> failure == null
+                        ? Uni.createFrom().completionStage(message.ack())
+                        : deadLetter(consumer, message, failure));
+    }
+
+    /**
+     * Runs {@code handler} and records the event as processed by {@code consumer}, in one
+     * transaction; does nothing if it was processed before. Emits true when the handler ran.
+     */
+    public Uni<Boolean> applyOnce(String consumer, ReceivedEvent event, Function<ReceivedEvent, Uni<Void>> handler) {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery("INSERT INTO processed_event (consumer, event_id) VALUES (:consumer, :eventId) "
+                        + "ON CONFLICT DO NOTHING")
+                .setParameter("consumer", consumer)
+                .setParameter("eventId", event.dedupKey())
+                .executeUpdate())
+                .chain(inserted -> inserted == 0
+                        ? Uni.createFrom().item(false)
+                        : handler.apply(event).replaceWith(true)));
+    }
+
+    private static ReceivedEvent read(Message<byte[]> message) {
+        @SuppressWarnings("unchecked")
+        IncomingKafkaRecordMetadata<String, byte[]> metadata =
+                message.getMetadata(IncomingKafkaRecordMetadata.class).orElse(null);
+        if (metadata == null) {
+            throw new PermanentEventFailure("not a Kafka record");
+        }
+        ConsumerRecord<String, byte[]> record = metadata.getRecord();
+        return CloudEventReader.read(record.topic(), record.headers(), message.getPayload());
+    }
+
+    private static Uni<Void> deadLetter(String consumer, Message<byte[]> message, Throwable reason) {
+        LOG.warnf("%s: dead-lettering a record: %s", consumer, reason.getMessage());
+        return Uni.createFrom().completionStage(message.nack(reason));
+    }
+}
