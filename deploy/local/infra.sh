@@ -9,6 +9,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 # shellcheck source=env.sh
 source "$ROOT/deploy/local/env.sh"
+# shellcheck source=lib.sh
+source "$ROOT/deploy/local/lib.sh"
 
 KAFKA_HOME="$DIST/kafka-$KAFKA_VERSION"
 KEYCLOAK_HOME="$DIST/keycloak-$KEYCLOAK_VERSION"
@@ -16,8 +18,6 @@ REALM_FILE="$ROOT/deploy/keycloak/backbone-realm.json"
 SERVICE_DATABASES=(agenda measurement activity communication gateway)
 
 
-# shellcheck source=lib.sh
-source "$ROOT/deploy/local/lib.sh"
 
 # --- distributions (fetched from Maven Central through the Maven wrapper) --------------------
 
@@ -65,11 +65,24 @@ as_pg_user() {
   fi
 }
 
-pg_ready() { as_pg_user "$PG_BIN/pg_isready" -h "$RUN" -p "$PG_PORT" -q; }
+# Where the cluster lives: under .backbone/ when the postgres user can reach it; otherwise (running as
+# root in a checkout below a private directory such as /root) in a directory of its own in /var/tmp.
+pg_locations() {
+  PG_DATA="$DATA/postgres"; PG_SOCKET="$RUN"; PG_LOG="$LOGS/postgres.log"
+  if [[ $(id -u) -eq 0 ]] && ! runuser -u postgres -- test -x "$STATE" 2>/dev/null; then
+    local home="/var/tmp/backbone-postgres-$(printf '%s' "$ROOT" | sha256sum | cut -c1-12)"
+    mkdir -p "$home" && chown postgres "$home"
+    PG_DATA="$home/data"; PG_SOCKET="$home"; PG_LOG="$home/postgres.log"
+    ln -sfn "$PG_LOG" "$LOGS/postgres.log"
+  fi
+}
+
+pg_ready() { as_pg_user "$PG_BIN/pg_isready" -h "$PG_SOCKET" -p "$PG_PORT" -q; }
 
 postgres_up() {
   PG_BIN=$(pg_bin_dir)
-  local pgdata="$DATA/postgres"
+  pg_locations
+  local pgdata="$PG_DATA"
   if [[ $(id -u) -eq 0 ]]; then chown postgres "$RUN" "$LOGS"; fi
   if [[ ! -f $pgdata/PG_VERSION ]]; then
     mkdir -p "$pgdata"
@@ -79,7 +92,7 @@ postgres_up() {
     cat >>"$pgdata/postgresql.conf" <<EOF
 listen_addresses = '127.0.0.1'
 port = $PG_PORT
-unix_socket_directories = '$RUN'
+unix_socket_directories = '$PG_SOCKET'
 max_connections = 200
 # a development and test cluster: durability traded for speed (never in production)
 fsync = off
@@ -90,11 +103,12 @@ EOF
     printf 'local all all trust\n' >>"$pgdata/pg_hba.conf"
   fi
   if ! pg_ready; then
-    touch "$LOGS/postgres.log" && [[ $(id -u) -eq 0 ]] && chown postgres "$LOGS/postgres.log"
-    as_pg_user "$PG_BIN/pg_ctl" -D "$pgdata" -l "$LOGS/postgres.log" -w -t 60 start >/dev/null \
-      || fail "PostgreSQL did not start; see its log: $LOGS/postgres.log"
+    touch "$PG_LOG"
+    if [[ $(id -u) -eq 0 ]]; then chown postgres "$PG_LOG"; fi
+    as_pg_user "$PG_BIN/pg_ctl" -D "$pgdata" -l "$PG_LOG" -w -t 60 start >/dev/null \
+      || fail "PostgreSQL did not start; see its log: $PG_LOG"
   fi
-  await_ready postgres 30 "$LOGS/postgres.log" pg_ready
+  await_ready postgres 30 "$PG_LOG" pg_ready
   # One login and database per service, plus a separate database for its tests.
   local db sql=""
   for db in "${SERVICE_DATABASES[@]}"; do
@@ -106,14 +120,15 @@ SELECT 'CREATE DATABASE ${db}_test OWNER $db' WHERE NOT EXISTS (SELECT 1 FROM pg
   sql+="SELECT 'CREATE ROLE kit LOGIN PASSWORD ''kit''' WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'kit')\\gexec
 SELECT 'CREATE DATABASE kit_test OWNER kit' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'kit_test')\\gexec
 "
-  printf '%s' "$sql" | as_pg_user "$PG_BIN/psql" -h "$RUN" -p "$PG_PORT" -U postgres -d postgres -q -v ON_ERROR_STOP=1 \
+  printf '%s' "$sql" | as_pg_user "$PG_BIN/psql" -h "$PG_SOCKET" -p "$PG_PORT" -U postgres -d postgres -q -v ON_ERROR_STOP=1 \
     >>"$LOGS/postgres-setup.log" 2>&1 || fail "creating the service databases failed; see $LOGS/postgres-setup.log"
 }
 
 postgres_down() {
   PG_BIN=$(pg_bin_dir)
-  if [[ -f "$DATA/postgres/postmaster.pid" ]]; then
-    as_pg_user "$PG_BIN/pg_ctl" -D "$DATA/postgres" -m fast -w stop >/dev/null 2>&1 || true
+  pg_locations
+  if [[ -f "$PG_DATA/postmaster.pid" ]]; then
+    as_pg_user "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null 2>&1 || true
   fi
 }
 
@@ -217,6 +232,7 @@ down() {
 
 status() {
   PG_BIN=$(pg_bin_dir)
+  pg_locations
   local rc=0
   row() { printf '  %-10s %-24s %s\n' "$1" "$2" "$3"; }
   if pg_ready; then row postgres "127.0.0.1:$PG_PORT" ready; else row postgres "127.0.0.1:$PG_PORT" down; rc=1; fi

@@ -39,7 +39,7 @@ stop_detached() {
 await_ready() {
   local name=$1 seconds=$2 log=$3; shift 3
   local started=$SECONDS
-  printf '  %-10s starting ' "$name"
+  printf '  %-22s starting ' "$name"
   until "$@" >/dev/null 2>&1; do
     if (( SECONDS - started >= seconds )); then
       printf ' FAILED\n'
