@@ -19,6 +19,7 @@ import org.backbone.contracts.agenda.GoalRetired;
 import org.backbone.contracts.agenda.InitiativeCreated;
 import org.backbone.contracts.agenda.InitiativeUpdated;
 import org.backbone.contracts.agenda.OrganisationRegistered;
+import org.backbone.contracts.agenda.OrganisationUpdated;
 import org.backbone.contracts.agenda.PartnerJoined;
 import org.backbone.contracts.agenda.PartnerLeft;
 import org.backbone.contracts.communication.ActionItemAssigned;
@@ -41,7 +42,7 @@ import org.backbone.contracts.partner.MeasurementSubmitted;
 public final class EventCatalog {
 
     private static final List<Class<? extends BackboneEvent>> PAYLOADS = List.of(
-            InitiativeCreated.class, InitiativeUpdated.class, OrganisationRegistered.class,
+            InitiativeCreated.class, InitiativeUpdated.class, OrganisationRegistered.class, OrganisationUpdated.class,
             PartnerJoined.class, PartnerLeft.class, AgendaProposed.class, AgendaEndorsed.class,
             AgendaRatified.class, GoalActivated.class, GoalRetired.class,
             IndicatorDefined.class, IndicatorUpdated.class, IndicatorRetired.class, ValuesRecorded.class,

@@ -172,6 +172,7 @@ public final class OutboxRelay {
                         try {
                             acks.get(i).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                             acked.add(rows.get(i).seq());
+                            publishLag.record(Duration.between(rows.get(i).occurredAt().toInstant(), Instant.now()));
                         } catch (ExecutionException | TimeoutException e) {
                             failure = e;
                         }
@@ -181,12 +182,6 @@ public final class OutboxRelay {
                 }
                 markSent(connection, acked);
                 connection.commit();
-                Instant now = Instant.now();
-                for (Row row : rows) {
-                    if (acked.contains(row.seq())) {
-                        publishLag.record(Duration.between(row.occurredAt().toInstant(), now));
-                    }
-                }
                 published.increment(acked.size());
                 if (failure != null) {
                     throw failure;

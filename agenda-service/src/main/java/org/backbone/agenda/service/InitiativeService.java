@@ -1,0 +1,144 @@
+package org.backbone.agenda.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.backbone.agenda.domain.AgendaContent;
+import org.backbone.agenda.domain.Boundaries;
+import org.backbone.agenda.domain.FieldProblem;
+import org.backbone.agenda.domain.RatificationRule;
+import org.backbone.agenda.persistence.AgendaDraftEntity;
+import org.backbone.agenda.persistence.InitiativeAccess;
+import org.backbone.agenda.persistence.InitiativeEntity;
+import org.backbone.contracts.agenda.InitiativeCreated;
+import org.backbone.contracts.agenda.InitiativeUpdated;
+import org.backbone.kit.http.ETags;
+import org.backbone.kit.outbox.Outbox;
+import org.backbone.kit.paging.Cursor;
+import org.backbone.kit.paging.Page;
+import org.backbone.kit.problem.Problem;
+import org.backbone.kit.problem.ProblemException;
+import org.backbone.kit.security.Caller;
+
+/** Initiatives: created and changed by backbone staff, read by members and observers. */
+@ApplicationScoped
+public class InitiativeService {
+
+    private final Outbox outbox;
+    private final InitiativeAccess access;
+
+    InitiativeService(Outbox outbox, InitiativeAccess access) {
+        this.outbox = outbox;
+        this.access = access;
+    }
+
+    public record Definition(String name, String problemStatement, String vision, String mission,
+            Boundaries boundaries, RatificationRule rule) {
+    }
+
+    @WithTransaction
+    public Uni<InitiativeEntity> create(Caller caller, Definition definition) {
+        if (!caller.isAdmin()) {
+            throw ProblemException.forbidden("only backbone staff create initiatives");
+        }
+        validate(definition);
+        InitiativeEntity initiative = new InitiativeEntity();
+        initiative.id = UUID.randomUUID();
+        apply(initiative, definition);
+        initiative.createdBy = caller.subject();
+        initiative.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        AgendaDraftEntity draft = new AgendaDraftEntity();
+        draft.initiativeId = initiative.id;
+        // the first draft starts from the initiative's own statements
+        draft.content = new AgendaContent(definition.problemStatement(), definition.vision(), definition.mission(),
+                definition.boundaries(), List.of());
+        draft.updatedBy = caller.subject();
+        draft.updatedAt = initiative.createdAt;
+        return initiative.<InitiativeEntity>persist()
+                .call(saved -> draft.persist())
+                .call(saved -> outbox.append(new InitiativeCreated(saved.id, saved.name, saved.problemStatement,
+                        saved.vision, saved.mission, contract(saved.rule()), saved.createdBy)));
+    }
+
+    @WithSession
+    public Uni<InitiativeEntity> get(Caller caller, UUID id) {
+        return access.readable(caller, id);
+    }
+
+    /** Staff and observers list every initiative; partners those their organisation belongs to. */
+    @WithSession
+    public Uni<Page<InitiativeEntity>> list(Caller caller, int limit, String cursor) {
+        List<String> after = Cursor.decode(cursor, 2);
+        StringBuilder query = new StringBuilder("1 = 1");
+        List<Object> parameters = new ArrayList<>();
+        if (!caller.isAdmin() && !caller.isObserver()) {
+            if (caller.partnerId().isEmpty()) {
+                return Uni.createFrom().item(new Page<>(List.of(), null));
+            }
+            parameters.add(caller.partnerId().get());
+            query.append(" and id in (select m.initiativeId from MembershipEntity m where m.organisationId = ?1 and m.leftAt is null)");
+        }
+        if (!after.isEmpty()) {
+            OffsetDateTime createdAt = parseTime(after.get(0));
+            parameters.add(createdAt);
+            int t = parameters.size();
+            parameters.add(UUID.fromString(after.get(1)));
+            query.append(" and (createdAt > ?").append(t).append(" or (createdAt = ?").append(t)
+                    .append(" and id > ?").append(t + 1).append("))");
+        }
+        query.append(" order by createdAt, id");
+        return InitiativeEntity.<InitiativeEntity>find(query.toString(), parameters.toArray())
+                .range(0, limit).list()
+                .map(rows -> Cursor.page(rows, limit, i -> Cursor.encode(i.createdAt.toString(), i.id.toString())));
+    }
+
+    @WithTransaction
+    public Uni<InitiativeEntity> update(Caller caller, UUID id, String ifMatch, Definition definition) {
+        ETags.requiredVersion(ifMatch);
+        validate(definition);
+        return access.administrable(caller, id).chain(initiative -> {
+            ETags.requireMatch(ifMatch, initiative.version);
+            apply(initiative, definition);
+            return initiative.<InitiativeEntity>persistAndFlush()
+                    .call(saved -> outbox.append(new InitiativeUpdated(saved.id, saved.name, saved.problemStatement,
+                            saved.vision, saved.mission, contract(saved.rule()), saved.version)));
+        });
+    }
+
+    private static void apply(InitiativeEntity initiative, Definition definition) {
+        initiative.name = definition.name().strip();
+        initiative.problemStatement = definition.problemStatement();
+        initiative.vision = definition.vision();
+        initiative.mission = definition.mission();
+        initiative.boundaries = definition.boundaries();
+        initiative.ratificationKind = definition.rule().kind();
+        initiative.quorum = definition.rule().quorum();
+    }
+
+    static void validate(Definition definition) {
+        List<FieldProblem> problems = new ArrayList<>(RatificationRule.problems(definition.rule().kind(),
+                definition.rule().quorum(), "ratificationRule"));
+        problems.addAll(definition.boundaries().problems("boundaries"));
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems.stream().map(p -> new Problem.FieldError(p.field(), p.message())).toList());
+        }
+    }
+
+    static org.backbone.contracts.agenda.RatificationRule contract(RatificationRule rule) {
+        return new org.backbone.contracts.agenda.RatificationRule(rule.kind(), rule.quorum());
+    }
+
+    private static OffsetDateTime parseTime(String value) {
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (RuntimeException e) {
+            throw ProblemException.invalid("cursor", "not a cursor this list returned");
+        }
+    }
+}

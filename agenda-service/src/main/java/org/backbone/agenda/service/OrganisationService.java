@@ -1,0 +1,116 @@
+package org.backbone.agenda.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.backbone.agenda.persistence.OrganisationEntity;
+import org.backbone.contracts.agenda.OrganisationRegistered;
+import org.backbone.contracts.agenda.OrganisationUpdated;
+import org.backbone.contracts.agenda.Sector;
+import org.backbone.kit.http.ETags;
+import org.backbone.kit.outbox.Outbox;
+import org.backbone.kit.paging.Cursor;
+import org.backbone.kit.paging.Page;
+import org.backbone.kit.problem.ProblemException;
+import org.backbone.kit.security.Caller;
+
+/** Organisations: registered by backbone staff, maintained by staff or by their own members. */
+@ApplicationScoped
+public class OrganisationService {
+
+    /** Organisation events belong to no initiative: they carry the nil UUID as initiative id. */
+    public static final UUID NO_INITIATIVE = new UUID(0, 0);
+
+    private final Outbox outbox;
+
+    OrganisationService(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public record Registration(UUID id, String name, Sector sector, String country, String website) {
+    }
+
+    @WithTransaction
+    public Uni<OrganisationEntity> register(Caller caller, Registration registration) {
+        if (!caller.isAdmin()) {
+            throw ProblemException.forbidden("only backbone staff register organisations");
+        }
+        UUID id = registration.id() == null ? UUID.randomUUID() : registration.id();
+        return OrganisationEntity.<OrganisationEntity>findById(id).chain(existing -> {
+            if (existing != null) {
+                throw ProblemException.conflict("organisation " + id + " is already registered");
+            }
+            OrganisationEntity organisation = new OrganisationEntity();
+            organisation.id = id;
+            apply(organisation, registration);
+            organisation.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+            return organisation.<OrganisationEntity>persist()
+                    .call(saved -> outbox.append(event(saved)));
+        });
+    }
+
+    @WithSession
+    public Uni<OrganisationEntity> get(UUID id) {
+        return OrganisationEntity.<OrganisationEntity>findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("organisation " + id));
+    }
+
+    /** Organisations whose name contains {@code name} (case-insensitive), optionally of one sector, by name. */
+    @WithSession
+    public Uni<Page<OrganisationEntity>> search(String name, Sector sector, int limit, String cursor) {
+        List<String> after = Cursor.decode(cursor, 2);
+        StringBuilder query = new StringBuilder("1 = 1");
+        List<Object> parameters = new ArrayList<>();
+        if (name != null && !name.isBlank()) {
+            parameters.add("%" + name.toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
+            query.append(" and lower(name) like ?").append(parameters.size());
+        }
+        if (sector != null) {
+            parameters.add(sector);
+            query.append(" and sector = ?").append(parameters.size());
+        }
+        if (!after.isEmpty()) {
+            parameters.add(after.get(0));
+            query.append(" and (lower(name) > ?").append(parameters.size());
+            parameters.add(UUID.fromString(after.get(1)));
+            query.append(" or (lower(name) = ?").append(parameters.size() - 1)
+                    .append(" and id > ?").append(parameters.size()).append("))");
+        }
+        query.append(" order by lower(name), id");
+        return OrganisationEntity.<OrganisationEntity>find(query.toString(), parameters.toArray())
+                .range(0, limit).list()
+                .map(rows -> Cursor.page(rows, limit, o -> Cursor.encode(o.name.toLowerCase(), o.id.toString())));
+    }
+
+    @WithTransaction
+    public Uni<OrganisationEntity> update(Caller caller, UUID id, String ifMatch, Registration registration) {
+        if (!caller.mayWriteFor(id)) {
+            throw ProblemException.forbidden("only backbone staff or the organisation's own members may change it");
+        }
+        ETags.requiredVersion(ifMatch);
+        return get(id).chain(organisation -> {
+            ETags.requireMatch(ifMatch, organisation.version);
+            apply(organisation, registration);
+            return organisation.<OrganisationEntity>persistAndFlush()
+                    .call(saved -> outbox.append(new OrganisationUpdated(NO_INITIATIVE, saved.id, saved.name,
+                            saved.sector, saved.country, saved.website, saved.version)));
+        });
+    }
+
+    private static void apply(OrganisationEntity organisation, Registration registration) {
+        organisation.name = registration.name().strip();
+        organisation.sector = registration.sector();
+        organisation.country = registration.country();
+        organisation.website = registration.website();
+    }
+
+    private static OrganisationRegistered event(OrganisationEntity o) {
+        return new OrganisationRegistered(NO_INITIATIVE, o.id, o.name, o.sector, o.country, o.website);
+    }
+}
