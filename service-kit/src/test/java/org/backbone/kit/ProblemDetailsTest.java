@@ -39,6 +39,16 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void wronglyTypedValuesAre422OnTheirField() {
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body("{\"name\": \"a\", \"colour\": \"BLUE\"}")
+                .post("/kit-test/things")
+                .then().statusCode(422).contentType(startsWith(PROBLEM)).body("errors[0].field", equalTo("colour"));
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body("{\"name\": \"a\", \"parts\": {\"x\": 1}}")
+                .post("/kit-test/things")
+                .then().statusCode(422).contentType(startsWith(PROBLEM)).body("errors[0].field", equalTo("parts"));
+    }
+
+    @Test
     void missingOrBadTokenIs401() {
         given().contentType(ContentType.JSON).body("{\"name\":\"a\"}").post("/kit-test/things")
                 .then().statusCode(401).contentType(startsWith(PROBLEM)).header("WWW-Authenticate", startsWith("Bearer"));

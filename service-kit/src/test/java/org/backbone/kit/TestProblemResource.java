@@ -32,7 +32,9 @@ public class TestProblemResource {
         this.caller = caller;
     }
 
-    public record Thing(@NotBlank @Size(max = 10) String name, List<@Valid Part> parts) {
+    public enum Colour { RED, GREEN }
+
+    public record Thing(@NotBlank @Size(max = 10) String name, List<@Valid Part> parts, Colour colour) {
     }
 
     public record Part(@NotBlank String title) {

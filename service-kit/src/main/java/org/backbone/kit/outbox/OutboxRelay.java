@@ -146,6 +146,8 @@ public final class OutboxRelay {
                 pause(backoffMillis);
             }
         }
+        // stop() interrupts to cut a backoff short; clear the flag so the producer closes cleanly
+        Thread.interrupted();
         closeProducer();
         closeListenConnection();
     }
@@ -311,7 +313,11 @@ public final class OutboxRelay {
 
     private void closeProducer() {
         if (producer != null) {
-            producer.close(Duration.ZERO);
+            try {
+                producer.close(Duration.ZERO);
+            } catch (RuntimeException e) {
+                LOG.debug("closing the producer", e);
+            }
             producer = null;
         }
     }
