@@ -21,6 +21,7 @@ import org.backbone.agenda.domain.AgendaContent;
 import org.backbone.agenda.persistence.GoalEntity;
 import org.backbone.agenda.service.AgendaService;
 import org.backbone.kit.http.ETags;
+import org.backbone.kit.http.Idempotency;
 import org.backbone.kit.security.CurrentCaller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -33,10 +34,12 @@ public class AgendaResource {
 
     private final AgendaService agenda;
     private final CurrentCaller caller;
+    private final Idempotency idempotency;
 
-    AgendaResource(AgendaService agenda, CurrentCaller caller) {
+    AgendaResource(AgendaService agenda, CurrentCaller caller, Idempotency idempotency) {
         this.agenda = agenda;
         this.caller = caller;
+        this.idempotency = idempotency;
     }
 
     @GET
@@ -70,10 +73,12 @@ public class AgendaResource {
             + "version, open for the founding and core partners' decisions. One open proposal at a time.")
     @APIResponse(responseCode = "201", description = "Proposed")
     @APIResponse(responseCode = "409", description = "Another version is open, or there is nobody to vote")
-    public Uni<Response> propose(@PathParam("initiativeId") UUID initiativeId) {
-        return agenda.propose(caller.get(), initiativeId).map(version -> Response
-                .created(URI.create("/v1/initiatives/" + initiativeId + "/agenda/versions/" + version.number()))
-                .entity(Views.of(version, List.of())).build());
+    public Uni<Response> propose(@PathParam("initiativeId") UUID initiativeId,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.once(idempotencyKey, caller.get(), "POST", "/v1/initiatives/" + initiativeId
+                + "/agenda/versions", null, () -> agenda.propose(caller.get(), initiativeId).map(version -> Response
+                        .created(URI.create("/v1/initiatives/" + initiativeId + "/agenda/versions/" + version.number()))
+                        .entity(Views.of(version, List.of())).build()));
     }
 
     @GET

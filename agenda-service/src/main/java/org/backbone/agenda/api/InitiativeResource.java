@@ -25,6 +25,7 @@ import org.backbone.agenda.service.MembershipService;
 import org.backbone.contracts.agenda.PartnerRole;
 import org.backbone.contracts.agenda.Sector;
 import org.backbone.kit.http.ETags;
+import org.backbone.kit.http.Idempotency;
 import org.backbone.kit.paging.Page;
 import org.backbone.kit.paging.PageParams;
 import org.backbone.kit.security.CurrentCaller;
@@ -40,21 +41,26 @@ public class InitiativeResource {
     private final InitiativeService initiatives;
     private final MembershipService memberships;
     private final CurrentCaller caller;
+    private final Idempotency idempotency;
 
-    InitiativeResource(InitiativeService initiatives, MembershipService memberships, CurrentCaller caller) {
+    InitiativeResource(InitiativeService initiatives, MembershipService memberships, CurrentCaller caller,
+            Idempotency idempotency) {
         this.initiatives = initiatives;
         this.memberships = memberships;
         this.caller = caller;
+        this.idempotency = idempotency;
     }
 
     @POST
     @Operation(summary = "Create an initiative", description = "Backbone staff only. Its first agenda draft starts "
             + "from the problem statement, vision, mission and boundaries given here.")
     @APIResponse(responseCode = "201", description = "Created")
-    public Uni<Response> create(@NotNull @Valid Dtos.InitiativeRequest request) {
-        return initiatives.create(caller.get(), definition(request))
-                .map(i -> Response.created(URI.create("/v1/initiatives/" + i.id)).tag(ETags.of(i.version))
-                        .entity(Views.of(i)).build());
+    public Uni<Response> create(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @NotNull @Valid Dtos.InitiativeRequest request) {
+        return idempotency.once(idempotencyKey, caller.get(), "POST", "/v1/initiatives", request,
+                () -> initiatives.create(caller.get(), definition(request))
+                        .map(i -> Response.created(URI.create("/v1/initiatives/" + i.id)).tag(ETags.of(i.version))
+                                .entity(Views.of(i)).build()));
     }
 
     @GET
@@ -89,10 +95,13 @@ public class InitiativeResource {
     @Operation(summary = "Add a partner organisation", description = "Backbone staff only.")
     @APIResponse(responseCode = "201", description = "Joined")
     @APIResponse(responseCode = "409", description = "Already a current partner")
-    public Uni<Response> join(@PathParam("initiativeId") UUID id, @NotNull @Valid Dtos.JoinRequest request) {
-        return memberships.join(caller.get(), id, request.organisationId(), request.role())
-                .map(row -> Response.created(URI.create("/v1/initiatives/" + id + "/partners/" + request.organisationId()))
-                        .entity(Views.of(row.membership(), row.organisation())).build());
+    public Uni<Response> join(@PathParam("initiativeId") UUID id, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @NotNull @Valid Dtos.JoinRequest request) {
+        return idempotency.once(idempotencyKey, caller.get(), "POST", "/v1/initiatives/" + id + "/partners", request,
+                () -> memberships.join(caller.get(), id, request.organisationId(), request.role())
+                        .map(row -> Response.created(URI.create("/v1/initiatives/" + id + "/partners/"
+                                        + request.organisationId()))
+                                .entity(Views.of(row.membership(), row.organisation())).build()));
     }
 
     @GET

@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.backbone.agenda.service.OrganisationService;
 import org.backbone.contracts.agenda.Sector;
 import org.backbone.kit.http.ETags;
+import org.backbone.kit.http.Idempotency;
 import org.backbone.kit.paging.Page;
 import org.backbone.kit.paging.PageParams;
 import org.backbone.kit.security.CurrentCaller;
@@ -33,10 +34,12 @@ public class OrganisationResource {
 
     private final OrganisationService organisations;
     private final CurrentCaller caller;
+    private final Idempotency idempotency;
 
-    OrganisationResource(OrganisationService organisations, CurrentCaller caller) {
+    OrganisationResource(OrganisationService organisations, CurrentCaller caller, Idempotency idempotency) {
         this.organisations = organisations;
         this.caller = caller;
+        this.idempotency = idempotency;
     }
 
     @POST
@@ -44,10 +47,12 @@ public class OrganisationResource {
             + "e.g. the one the identity provider puts in partner tokens.")
     @APIResponse(responseCode = "201", description = "Registered")
     @APIResponse(responseCode = "409", description = "The id is taken")
-    public Uni<Response> register(@NotNull @Valid Dtos.OrganisationRequest request) {
-        return organisations.register(caller.get(), registration(request))
-                .map(o -> Response.created(URI.create("/v1/organisations/" + o.id)).tag(ETags.of(o.version))
-                        .entity(Views.of(o)).build());
+    public Uni<Response> register(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @NotNull @Valid Dtos.OrganisationRequest request) {
+        return idempotency.once(idempotencyKey, caller.get(), "POST", "/v1/organisations", request,
+                () -> organisations.register(caller.get(), registration(request))
+                        .map(o -> Response.created(URI.create("/v1/organisations/" + o.id)).tag(ETags.of(o.version))
+                                .entity(Views.of(o)).build()));
     }
 
     @GET
