@@ -39,7 +39,6 @@ import org.backbone.contracts.agenda.GoalRetired;
 import org.backbone.contracts.agenda.GoalSnapshot;
 import org.backbone.kit.http.ETags;
 import org.backbone.kit.outbox.Outbox;
-import org.backbone.kit.problem.Problem;
 import org.backbone.kit.problem.ProblemException;
 import org.backbone.kit.problem.ProblemType;
 import org.backbone.kit.security.Caller;
@@ -88,7 +87,7 @@ public class AgendaService {
         List<FieldProblem> problems = new ArrayList<>(GoalTree.problems(content.goals()));
         problems.addAll(content.boundaries().problems("boundaries"));
         if (!problems.isEmpty()) {
-            throw invalid(problems);
+            throw DomainProblems.invalid(problems);
         }
         return access.administrable(caller, initiativeId)
                 .chain(initiative -> AgendaDraftEntity.<AgendaDraftEntity>findById(initiativeId))
@@ -325,10 +324,6 @@ public class AgendaService {
             throw new ProblemException(e.reason() == AgendaRuleException.Reason.NOT_A_VOTER
                     ? ProblemType.FORBIDDEN : ProblemType.CONFLICT, e.getMessage());
         }
-    }
-
-    static ProblemException invalid(List<FieldProblem> problems) {
-        return ProblemException.invalid(problems.stream().map(p -> new Problem.FieldError(p.field(), p.message())).toList());
     }
 
     private static OffsetDateTime now() {

@@ -21,8 +21,8 @@ import org.backbone.contracts.agenda.InitiativeUpdated;
 import org.backbone.kit.http.ETags;
 import org.backbone.kit.outbox.Outbox;
 import org.backbone.kit.paging.Cursor;
+import org.backbone.kit.paging.KeysetQuery;
 import org.backbone.kit.paging.Page;
-import org.backbone.kit.problem.Problem;
 import org.backbone.kit.problem.ProblemException;
 import org.backbone.kit.security.Caller;
 
@@ -75,25 +75,18 @@ public class InitiativeService {
     @WithSession
     public Uni<Page<InitiativeEntity>> list(Caller caller, int limit, String cursor) {
         List<String> after = Cursor.decode(cursor, 2);
-        StringBuilder query = new StringBuilder("1 = 1");
-        List<Object> parameters = new ArrayList<>();
+        KeysetQuery query = new KeysetQuery();
         if (!caller.isAdmin() && !caller.isObserver()) {
             if (caller.partnerId().isEmpty()) {
                 return Uni.createFrom().item(new Page<>(List.of(), null));
             }
-            parameters.add(caller.partnerId().get());
-            query.append(" and id in (select m.initiativeId from MembershipEntity m where m.organisationId = ?1 and m.leftAt is null)");
+            query.and("id in (select m.initiativeId from MembershipEntity m where m.organisationId = ? and m.leftAt is null)",
+                    caller.partnerId().get());
         }
         if (!after.isEmpty()) {
-            OffsetDateTime createdAt = parseTime(after.get(0));
-            parameters.add(createdAt);
-            int t = parameters.size();
-            parameters.add(UUID.fromString(after.get(1)));
-            query.append(" and (createdAt > ?").append(t).append(" or (createdAt = ?").append(t)
-                    .append(" and id > ?").append(t + 1).append("))");
+            query.after("createdAt", Cursor.time(after.get(0)), Cursor.uuid(after.get(1)));
         }
-        query.append(" order by createdAt, id");
-        return InitiativeEntity.<InitiativeEntity>find(query.toString(), parameters.toArray())
+        return InitiativeEntity.<InitiativeEntity>find(query.orderedBy("createdAt"), query.parameters())
                 .range(0, limit).list()
                 .map(rows -> Cursor.page(rows, limit, i -> Cursor.encode(i.createdAt.toString(), i.id.toString())));
     }
@@ -126,19 +119,11 @@ public class InitiativeService {
                 definition.rule().quorum(), "ratificationRule"));
         problems.addAll(definition.boundaries().problems("boundaries"));
         if (!problems.isEmpty()) {
-            throw ProblemException.invalid(problems.stream().map(p -> new Problem.FieldError(p.field(), p.message())).toList());
+            throw DomainProblems.invalid(problems);
         }
     }
 
     static org.backbone.contracts.agenda.RatificationRule contract(RatificationRule rule) {
         return new org.backbone.contracts.agenda.RatificationRule(rule.kind(), rule.quorum());
-    }
-
-    private static OffsetDateTime parseTime(String value) {
-        try {
-            return OffsetDateTime.parse(value);
-        } catch (RuntimeException e) {
-            throw ProblemException.invalid("cursor", "not a cursor this list returned");
-        }
     }
 }

@@ -6,7 +6,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.backbone.agenda.persistence.OrganisationEntity;
@@ -16,6 +15,7 @@ import org.backbone.contracts.agenda.Sector;
 import org.backbone.kit.http.ETags;
 import org.backbone.kit.outbox.Outbox;
 import org.backbone.kit.paging.Cursor;
+import org.backbone.kit.paging.KeysetQuery;
 import org.backbone.kit.paging.Page;
 import org.backbone.kit.problem.ProblemException;
 import org.backbone.kit.security.Caller;
@@ -65,25 +65,17 @@ public class OrganisationService {
     @WithSession
     public Uni<Page<OrganisationEntity>> search(String name, Sector sector, int limit, String cursor) {
         List<String> after = Cursor.decode(cursor, 2);
-        StringBuilder query = new StringBuilder("1 = 1");
-        List<Object> parameters = new ArrayList<>();
+        KeysetQuery query = new KeysetQuery();
         if (name != null && !name.isBlank()) {
-            parameters.add("%" + name.toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
-            query.append(" and lower(name) like ?").append(parameters.size());
+            query.and("lower(name) like ?", "%" + name.toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
         }
         if (sector != null) {
-            parameters.add(sector);
-            query.append(" and sector = ?").append(parameters.size());
+            query.and("sector = ?", sector);
         }
         if (!after.isEmpty()) {
-            parameters.add(after.get(0));
-            query.append(" and (lower(name) > ?").append(parameters.size());
-            parameters.add(UUID.fromString(after.get(1)));
-            query.append(" or (lower(name) = ?").append(parameters.size() - 1)
-                    .append(" and id > ?").append(parameters.size()).append("))");
+            query.after("lower(name)", after.get(0), Cursor.uuid(after.get(1)));
         }
-        query.append(" order by lower(name), id");
-        return OrganisationEntity.<OrganisationEntity>find(query.toString(), parameters.toArray())
+        return OrganisationEntity.<OrganisationEntity>find(query.orderedBy("lower(name)"), query.parameters())
                 .range(0, limit).list()
                 .map(rows -> Cursor.page(rows, limit, o -> Cursor.encode(o.name.toLowerCase(), o.id.toString())));
     }

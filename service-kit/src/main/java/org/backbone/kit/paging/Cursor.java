@@ -1,9 +1,12 @@
 package org.backbone.kit.paging;
 
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 import org.backbone.kit.problem.ProblemException;
 
@@ -37,8 +40,30 @@ public final class Cursor {
             }
             return keys;
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("cursor", "not a cursor this list returned");
+            throw invalid();
         }
+    }
+
+    /** A UUID key of a decoded cursor. */
+    public static UUID uuid(String key) {
+        try {
+            return UUID.fromString(key);
+        } catch (IllegalArgumentException e) {
+            throw invalid();
+        }
+    }
+
+    /** A timestamp key of a decoded cursor. */
+    public static OffsetDateTime time(String key) {
+        try {
+            return OffsetDateTime.parse(key);
+        } catch (DateTimeParseException e) {
+            throw invalid();
+        }
+    }
+
+    private static ProblemException invalid() {
+        return ProblemException.invalid("cursor", "not a cursor this list returned");
     }
 
     /**
