@@ -76,6 +76,7 @@ class BadInputTest {
 
     @Test
     void aVoteOnAVersionThatDoesNotExistIs404AndADuplicateJoinIs409() {
+        AgendaApi.ensureOrganisation(ORG_A, "Atid STEM Network", "NONPROFIT");
         UUID initiative = AgendaApi.newInitiative("Votes " + UUID.randomUUID(), Map.of("kind", "UNANIMOUS"));
         join(initiative, ORG_A, "FOUNDING");
         AgendaApi.decide(org.backbone.kit.testing.Tokens.user("member-a"), initiative, 7, ORG_A, "ENDORSE")

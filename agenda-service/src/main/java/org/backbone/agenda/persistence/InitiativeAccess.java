@@ -34,7 +34,7 @@ public class InitiativeAccess {
     }
 
     public Uni<Boolean> mayRead(Caller caller, UUID initiativeId) {
-        if (caller.isAdmin() || caller.isObserver()) {
+        if (caller.readsAllInitiatives()) {
             return Uni.createFrom().item(true);
         }
         if (caller.partnerId().isEmpty()) {

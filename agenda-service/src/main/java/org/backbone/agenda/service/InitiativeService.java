@@ -76,7 +76,7 @@ public class InitiativeService {
     public Uni<Page<InitiativeEntity>> list(Caller caller, int limit, String cursor) {
         List<String> after = Cursor.decode(cursor, 2);
         KeysetQuery query = new KeysetQuery();
-        if (!caller.isAdmin() && !caller.isObserver()) {
+        if (!caller.readsAllInitiatives()) {
             if (caller.partnerId().isEmpty()) {
                 return Uni.createFrom().item(new Page<>(List.of(), null));
             }

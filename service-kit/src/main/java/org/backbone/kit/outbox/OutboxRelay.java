@@ -28,10 +28,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.backbone.kit.events.CloudEventHeaders;
+import org.backbone.kit.events.CloudEventRecords;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -346,20 +345,8 @@ public final class OutboxRelay {
             OffsetDateTime occurredAt, String payload) {
 
         ProducerRecord<String, byte[]> toRecord() {
-            RecordHeaders headers = new RecordHeaders();
-            headers.add(CloudEventHeaders.ID, utf8(id));
-            headers.add(CloudEventHeaders.SPECVERSION, utf8(CloudEventHeaders.SPEC_VERSION));
-            headers.add(CloudEventHeaders.TYPE, utf8(type));
-            headers.add(CloudEventHeaders.SOURCE, utf8(source));
-            headers.add(CloudEventHeaders.SUBJECT, utf8(subject));
-            headers.add(CloudEventHeaders.TIME, utf8(occurredAt.toInstant().toString()));
-            headers.add(CloudEventHeaders.INITIATIVE_ID, utf8(key));
-            headers.add(CloudEventHeaders.CONTENT_TYPE, utf8(CloudEventHeaders.JSON));
-            return new ProducerRecord<>(topic, null, key, utf8(payload), headers);
-        }
-
-        private static byte[] utf8(String value) {
-            return value.getBytes(StandardCharsets.UTF_8);
+            return CloudEventRecords.binary(topic, key, id, type, source, subject, occurredAt.toInstant(), key,
+                    payload.getBytes(StandardCharsets.UTF_8));
         }
     }
 }

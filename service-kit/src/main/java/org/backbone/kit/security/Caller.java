@@ -19,6 +19,11 @@ public record Caller(String subject, Set<String> roles, Optional<UUID> partnerId
         return roles.contains(Role.OBSERVER);
     }
 
+    /** Backbone staff and observers read every initiative; partners only those they belong to. */
+    public boolean readsAllInitiatives() {
+        return isAdmin() || isObserver();
+    }
+
     /** A partner member or partner system acting for its organisation. */
     public boolean isPartner() {
         return partnerId.isPresent() && (roles.contains(Role.PARTNER_MEMBER) || roles.contains(Role.PARTNER_SYSTEM));

@@ -1,0 +1,101 @@
+package org.backbone.measurement.api;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.backbone.kit.http.ETags;
+import org.backbone.kit.http.Idempotency;
+import org.backbone.kit.security.CurrentCaller;
+import org.backbone.measurement.api.IndicatorDtos.Indicator;
+import org.backbone.measurement.api.IndicatorDtos.IndicatorRequest;
+import org.backbone.measurement.persistence.IndicatorEntity;
+import org.backbone.measurement.service.IndicatorService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/v1/initiatives/{initiativeId}/indicators")
+@Tag(name = "Indicators", description = "The shared indicator catalogue of an initiative")
+@Authenticated
+public class IndicatorResource {
+
+    private final IndicatorService indicators;
+    private final CurrentCaller caller;
+    private final Idempotency idempotency;
+
+    IndicatorResource(IndicatorService indicators, CurrentCaller caller, Idempotency idempotency) {
+        this.indicators = indicators;
+        this.caller = caller;
+        this.idempotency = idempotency;
+    }
+
+    @POST
+    @Operation(summary = "Define an indicator", description = "Backbone staff only. Linked goals must be active "
+            + "goals of the initiative's ratified agenda; baseline and target periods must fit the periodicity.")
+    @APIResponse(responseCode = "201", description = "Defined")
+    @APIResponse(responseCode = "409", description = "The code is taken in this initiative")
+    public Uni<Response> define(@PathParam("initiativeId") UUID initiativeId,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @NotNull @Valid IndicatorRequest request) {
+        return idempotency.once(idempotencyKey, caller.get(), "POST", "/v1/initiatives/" + initiativeId + "/indicators",
+                request, () -> indicators.define(caller.get(), initiativeId, request)
+                        .map(i -> Response.created(URI.create("/v1/initiatives/" + initiativeId + "/indicators/" + i.id))
+                                .tag(ETags.of(i.version)).entity(view(i)).build()));
+    }
+
+    @GET
+    @Operation(summary = "List indicators", description = "Active ones; `includeRetired=true` adds retired ones.")
+    public Uni<List<Indicator>> list(@PathParam("initiativeId") UUID initiativeId,
+            @QueryParam("includeRetired") @DefaultValue("false") boolean includeRetired) {
+        return indicators.list(caller.get(), initiativeId, includeRetired)
+                .map(list -> list.stream().map(IndicatorResource::view).toList());
+    }
+
+    @GET
+    @Path("/{indicatorId}")
+    @Operation(summary = "Get an indicator")
+    public Uni<Response> get(@PathParam("initiativeId") UUID initiativeId, @PathParam("indicatorId") UUID indicatorId) {
+        return indicators.get(caller.get(), initiativeId, indicatorId)
+                .map(i -> Response.ok(view(i)).tag(ETags.of(i.version)).build());
+    }
+
+    @PUT
+    @Path("/{indicatorId}")
+    @Operation(summary = "Change an indicator's definition", description = "Backbone staff only, with `If-Match`. "
+            + "The code cannot change.")
+    @APIResponse(responseCode = "412", description = "Changed since you read it")
+    public Uni<Response> update(@PathParam("initiativeId") UUID initiativeId, @PathParam("indicatorId") UUID indicatorId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid IndicatorRequest request) {
+        return indicators.update(caller.get(), initiativeId, indicatorId, ifMatch, request)
+                .map(i -> Response.ok(view(i)).tag(ETags.of(i.version)).build());
+    }
+
+    @POST
+    @Path("/{indicatorId}/retirement")
+    @Operation(summary = "Retire an indicator", description = "Backbone staff only. It takes no more values; "
+            + "what was reported stays.")
+    public Uni<Indicator> retire(@PathParam("initiativeId") UUID initiativeId, @PathParam("indicatorId") UUID indicatorId) {
+        return indicators.retire(caller.get(), initiativeId, indicatorId).map(IndicatorResource::view);
+    }
+
+    static Indicator view(IndicatorEntity i) {
+        return new Indicator(i.id, i.initiativeId, i.code, i.name, i.definition, i.unit, i.valueType, i.direction,
+                i.aggregation, i.periodicity, i.schoolYearStart, i.dimensions, List.of(i.goalIds),
+                i.baselinePeriod == null ? null : new IndicatorDtos.Baseline(i.baselinePeriod, i.baselineValue),
+                i.targets, i.minValue == null && i.maxValue == null ? null : new IndicatorDtos.ValidRange(i.minValue, i.maxValue),
+                List.of(i.reporters), i.visibility, i.approvalRequired, i.status.name(), i.createdAt, i.version);
+    }
+}

@@ -1,0 +1,166 @@
+package org.backbone.measurement.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.backbone.contracts.BackboneEvent;
+import org.backbone.contracts.EventCatalog;
+import org.backbone.contracts.EventDescriptor;
+import org.backbone.contracts.EventJson;
+import org.backbone.contracts.EventSchemas;
+import org.backbone.contracts.agenda.AgendaRatified;
+import org.backbone.contracts.agenda.GoalActivated;
+import org.backbone.contracts.agenda.GoalRetired;
+import org.backbone.contracts.agenda.GoalSnapshot;
+import org.backbone.contracts.agenda.InitiativeCreated;
+import org.backbone.contracts.agenda.InitiativeUpdated;
+import org.backbone.contracts.agenda.PartnerJoined;
+import org.backbone.contracts.agenda.PartnerLeft;
+import org.backbone.kit.events.PermanentEventFailure;
+import org.backbone.kit.events.ReceivedEvent;
+import org.backbone.kit.inbox.Inbox;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * Keeps the initiatives, partner memberships and active goals this service needs, from the agenda's
+ * events. Every write is guarded by the event's own time or version, so redelivered and
+ * out-of-order events leave the projection as the newest event says. Events of other types are
+ * acknowledged and ignored.
+ */
+@ApplicationScoped
+public class AgendaProjector {
+
+    static final String CONSUMER = "measurement";
+
+    private final Inbox inbox;
+
+    AgendaProjector(Inbox inbox) {
+        this.inbox = inbox;
+    }
+
+    @Incoming("agenda-events")
+    Uni<Void> consume(Message<byte[]> message) {
+        return inbox.process(CONSUMER, message, this::apply);
+    }
+
+    Uni<Void> apply(ReceivedEvent event) {
+        EventDescriptor descriptor = EventCatalog.byType(event.type()).orElse(null);
+        if (descriptor == null || !descriptor.service().equals("agenda")) {
+            return Uni.createFrom().voidItem();
+        }
+        BackboneEvent payload = read(descriptor, event);
+        OffsetDateTime time = event.time() == null ? OffsetDateTime.now(ZoneOffset.UTC)
+                : event.time().atOffset(ZoneOffset.UTC);
+        return Panache.getSession().chain(session -> project(session, payload, time));
+    }
+
+    private static Uni<Void> project(Mutiny.Session session, BackboneEvent payload, OffsetDateTime time) {
+        if (payload instanceof InitiativeCreated created) {
+            return initiative(session, created.initiativeId(), created.name(), time);
+        } else if (payload instanceof InitiativeUpdated updated) {
+            return initiative(session, updated.initiativeId(), updated.name(), time);
+        } else if (payload instanceof PartnerJoined joined) {
+            return partner(session, joined, joined.joinedAt().atOffset(ZoneOffset.UTC));
+        } else if (payload instanceof PartnerLeft left) {
+            // a leave may overtake its join: it is recorded even then, and the older join cannot undo it
+            return session.createNativeQuery("INSERT INTO partner (initiative_id, organisation_id, current, as_of) "
+                            + "VALUES (:initiative, :organisation, false, :asOf) ON CONFLICT (initiative_id, organisation_id) "
+                            + "DO UPDATE SET current = false, as_of = excluded.as_of WHERE partner.as_of <= excluded.as_of")
+                    .setParameter("asOf", left.leftAt().atOffset(ZoneOffset.UTC))
+                    .setParameter("initiative", left.initiativeId())
+                    .setParameter("organisation", left.organisationId())
+                    .executeUpdate().replaceWithVoid();
+        } else if (payload instanceof AgendaRatified ratified) {
+            return unlessOutdated(session, ratified.initiativeId(), ratified.version(), () -> ratified(session, ratified));
+        } else if (payload instanceof GoalActivated activated) {
+            return unlessOutdated(session, activated.initiativeId(), activated.version(), () -> goal(session,
+                    activated.initiativeId(), activated.goalId(), activated.title(), true, activated.version()));
+        } else if (payload instanceof GoalRetired retired) {
+            return session.createNativeQuery("UPDATE goal SET active = false, as_of_version = :version "
+                            + "WHERE initiative_id = :initiative AND id = :goal AND as_of_version <= :version")
+                    .setParameter("version", retired.version())
+                    .setParameter("initiative", retired.initiativeId())
+                    .setParameter("goal", retired.goalId())
+                    .executeUpdate().replaceWithVoid();
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    private static Uni<Void> initiative(Mutiny.Session session, UUID id, String name, OffsetDateTime time) {
+        return session.createNativeQuery("INSERT INTO initiative (id, name, as_of) VALUES (:id, :name, :asOf) "
+                        + "ON CONFLICT (id) DO UPDATE SET name = excluded.name, as_of = excluded.as_of "
+                        + "WHERE initiative.as_of <= excluded.as_of")
+                .setParameter("id", id).setParameter("name", name).setParameter("asOf", time)
+                .executeUpdate().replaceWithVoid();
+    }
+
+    private static Uni<Void> partner(Mutiny.Session session, PartnerJoined joined, OffsetDateTime joinedAt) {
+        return session.createNativeQuery("INSERT INTO partner (initiative_id, organisation_id, name, sector, role, current, as_of) "
+                        + "VALUES (:initiative, :organisation, :name, :sector, :role, true, :asOf) "
+                        + "ON CONFLICT (initiative_id, organisation_id) DO UPDATE SET name = excluded.name, "
+                        + "sector = excluded.sector, role = excluded.role, current = true, as_of = excluded.as_of "
+                        + "WHERE partner.as_of < excluded.as_of")
+                .setParameter("initiative", joined.initiativeId())
+                .setParameter("organisation", joined.organisationId())
+                .setParameter("name", joined.organisationName())
+                .setParameter("sector", joined.sector().name())
+                .setParameter("role", joined.role().name())
+                .setParameter("asOf", joinedAt)
+                .executeUpdate().replaceWithVoid();
+    }
+
+    /** Applies goal changes of {@code version} only if no newer agenda version has been applied. */
+    private static Uni<Void> unlessOutdated(Mutiny.Session session, UUID initiative, int version,
+            java.util.function.Supplier<Uni<Void>> change) {
+        return session.createNativeQuery("SELECT coalesce(max(as_of_version), 0) FROM goal WHERE initiative_id = :initiative",
+                        Integer.class)
+                .setParameter("initiative", initiative)
+                .getSingleResult()
+                .chain(newest -> newest > version ? Uni.createFrom().voidItem() : change.get());
+    }
+
+    /** The ratified tree is the whole truth for its version: its goals are active, all others not. */
+    private static Uni<Void> ratified(Mutiny.Session session, AgendaRatified ratified) {
+        List<GoalSnapshot> goals = ratified.goals();
+        Uni<Void> chain = session.createNativeQuery("UPDATE goal SET active = false, as_of_version = :version "
+                        + "WHERE initiative_id = :initiative AND as_of_version < :version")
+                .setParameter("version", ratified.version())
+                .setParameter("initiative", ratified.initiativeId())
+                .executeUpdate().replaceWithVoid();
+        for (GoalSnapshot goal : goals) {
+            chain = chain.chain(() -> goal(session, ratified.initiativeId(), goal.goalId(), goal.title(), true,
+                    ratified.version()));
+        }
+        return chain;
+    }
+
+    private static Uni<Void> goal(Mutiny.Session session, UUID initiative, UUID goal, String title, boolean active,
+            int version) {
+        return session.createNativeQuery("INSERT INTO goal (initiative_id, id, title, active, as_of_version) "
+                        + "VALUES (:initiative, :goal, :title, :active, :version) "
+                        + "ON CONFLICT (initiative_id, id) DO UPDATE SET title = excluded.title, active = excluded.active, "
+                        + "as_of_version = excluded.as_of_version WHERE goal.as_of_version <= excluded.as_of_version")
+                .setParameter("initiative", initiative).setParameter("goal", goal).setParameter("title", title)
+                .setParameter("active", active).setParameter("version", version)
+                .executeUpdate().replaceWithVoid();
+    }
+
+    private static BackboneEvent read(EventDescriptor descriptor, ReceivedEvent event) {
+        List<String> violations = EventSchemas.violations(descriptor, event.data());
+        if (!violations.isEmpty()) {
+            throw new PermanentEventFailure(descriptor.type() + " does not match its schema: " + violations);
+        }
+        try {
+            return EventJson.mapper().treeToValue(event.data(), descriptor.payloadClass());
+        } catch (JsonProcessingException e) {
+            throw new PermanentEventFailure(descriptor.type() + " payload unreadable: " + e.getOriginalMessage(), e);
+        }
+    }
+}
