@@ -1,0 +1,186 @@
+package org.backbone.measurement.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.backbone.contracts.EventJson;
+import org.backbone.contracts.measurement.SubmissionChannel;
+import org.backbone.contracts.measurement.ValueRejection;
+import org.backbone.contracts.measurement.ValuesRecorded;
+import org.backbone.contracts.measurement.ValuesRejected;
+import org.backbone.kit.outbox.Outbox;
+import org.backbone.measurement.domain.FieldProblem;
+import org.backbone.measurement.domain.Period;
+import org.backbone.measurement.domain.SubmittedValue;
+import org.backbone.measurement.domain.ValueRules;
+import org.backbone.measurement.persistence.IndicatorEntity;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * Stores partner values, whichever way they arrived (REST, CSV, Kafka, HTTP events): one
+ * validation ({@link ValueRules}) for all, the good values of a batch stored even when others are
+ * rejected, one current value per (indicator, partner, period, dimension values) with its history
+ * kept, and {@code values.recorded} / {@code values.rejected} announced in the same transaction.
+ */
+@ApplicationScoped
+public class SubmissionService {
+
+    /** Rejections carried in one values.rejected event; the count of all is in values.recorded. */
+    static final int MAX_REJECTIONS_PER_EVENT = 500;
+
+    private static final String UPSERT = """
+            INSERT INTO indicator_value (id, indicator_id, initiative_id, organisation_id, period, period_start,
+                dimension_key, dimensions, value, numerator, denominator, comment, status, channel, batch_id,
+                submitted_by, submitted_at, revision)
+            SELECT r.id, r.indicator_id, :initiative, :organisation, r.period, r.period_start, r.dimension_key,
+                r.dimensions, r.value, r.numerator, r.denominator, r.comment, r.status, :channel, :batch, :by, now(), 1
+            FROM jsonb_to_recordset(cast(cast(:rows AS text) AS jsonb)) AS r(id uuid, indicator_id uuid, period text,
+                period_start date, dimension_key text, dimensions jsonb, value numeric, numerator numeric,
+                denominator numeric, comment text, status text)
+            ON CONFLICT (indicator_id, organisation_id, period, dimension_key) DO UPDATE SET
+                value = excluded.value, numerator = excluded.numerator, denominator = excluded.denominator,
+                comment = excluded.comment, dimensions = excluded.dimensions, status = excluded.status,
+                status_reason = NULL, channel = excluded.channel, batch_id = excluded.batch_id,
+                submitted_by = excluded.submitted_by, submitted_at = excluded.submitted_at,
+                revision = indicator_value.revision + 1
+            WHERE (indicator_value.value, indicator_value.numerator, indicator_value.denominator, indicator_value.comment)
+                IS DISTINCT FROM (excluded.value, excluded.numerator, excluded.denominator, excluded.comment)""";
+
+    private final Outbox outbox;
+    private final ObjectMapper json = EventJson.mapper();
+
+    SubmissionService(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /** A value and where it stood in what the partner sent (its index, or its CSV row). */
+    public record Item(int index, SubmittedValue value) {
+    }
+
+    public record Rejection(int index, String indicatorCode, String period, String field, String reason) {
+    }
+
+    public record Outcome(UUID batchId, int accepted, List<Rejection> rejected) {
+    }
+
+    /**
+     * Validates and stores a batch for {@code organisation} in the caller's transaction. Who may
+     * submit for the organisation is the caller's check; this one checks the data.
+     */
+    public Uni<Outcome> submit(UUID initiative, UUID organisation, SubmissionChannel channel, String submittedBy,
+            List<Item> items) {
+        UUID batch = UUID.randomUUID();
+        return Panache.getSession().chain(session -> context(session, initiative, organisation).chain(context -> {
+            List<Rejection> rejected = new ArrayList<>();
+            // the last value for a key wins, as if the partner had sent them one after another
+            Map<String, ObjectNode> accepted = new LinkedHashMap<>();
+            Set<UUID> indicators = new HashSet<>();
+            for (Item item : items) {
+                SubmittedValue value = item.value();
+                IndicatorEntity indicator = context.indicators().get(value.indicatorCode());
+                if (indicator == null) {
+                    rejected.add(new Rejection(item.index(), value.indicatorCode(), value.period(), "indicatorCode",
+                            "no indicator " + value.indicatorCode() + " in this initiative"));
+                    continue;
+                }
+                List<FieldProblem> problems = ValueRules.problems(indicator.spec(), value, organisation,
+                        context.member(), context.lockedPeriods(indicator.id));
+                if (!problems.isEmpty()) {
+                    problems.forEach(p -> rejected.add(new Rejection(item.index(), value.indicatorCode(), value.period(),
+                            p.field(), p.message())));
+                    continue;
+                }
+                Period period = indicator.period(value.period()).orElseThrow();
+                Map<String, String> dimensions = new TreeMap<>(value.dimensions() == null ? Map.of() : value.dimensions());
+                String key = dimensions.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining(";"));
+                ObjectNode row = json.createObjectNode()
+                        .put("id", UUID.randomUUID().toString())
+                        .put("indicator_id", indicator.id.toString())
+                        .put("period", period.code())
+                        .put("period_start", period.start().toString())
+                        .put("dimension_key", key)
+                        .put("value", value.value())
+                        .put("numerator", value.numerator())
+                        .put("denominator", value.denominator())
+                        .put("comment", value.comment())
+                        .put("status", indicator.approvalRequired ? "SUBMITTED" : "APPROVED");
+                row.set("dimensions", json.valueToTree(dimensions));
+                accepted.put(indicator.id + "|" + period.code() + "|" + key, row);
+                indicators.add(indicator.id);
+            }
+            int acceptedCount = items.size() - (int) rejected.stream().map(Rejection::index).distinct().count();
+            Outcome outcome = new Outcome(batch, acceptedCount, rejected);
+            return store(session, initiative, organisation, channel, submittedBy, batch, accepted.values())
+                    .chain(() -> announce(initiative, organisation, channel, outcome, indicators))
+                    .replaceWith(outcome);
+        }));
+    }
+
+    private Uni<Void> store(Mutiny.Session session, UUID initiative, UUID organisation, SubmissionChannel channel,
+            String submittedBy, UUID batch, java.util.Collection<ObjectNode> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        ArrayNode array = json.createArrayNode().addAll(rows);
+        return session.createNativeQuery(UPSERT)
+                .setParameter("initiative", initiative)
+                .setParameter("organisation", organisation)
+                .setParameter("channel", channel.name())
+                .setParameter("batch", batch)
+                .setParameter("by", submittedBy)
+                .setParameter("rows", array.toString())
+                .executeUpdate().replaceWithVoid();
+    }
+
+    private Uni<Void> announce(UUID initiative, UUID organisation, SubmissionChannel channel, Outcome outcome,
+            Set<UUID> indicators) {
+        Uni<Void> recorded = outcome.accepted() == 0 ? Uni.createFrom().voidItem()
+                : outbox.append(new ValuesRecorded(initiative, outcome.batchId(), organisation, channel, outcome.accepted(),
+                        outcome.rejected().size(), List.copyOf(indicators))).replaceWithVoid();
+        if (outcome.rejected().isEmpty()) {
+            return recorded;
+        }
+        List<ValueRejection> rejections = outcome.rejected().stream().limit(MAX_REJECTIONS_PER_EVENT)
+                .map(r -> new ValueRejection(r.index(), r.indicatorCode(), r.period(), r.field(), r.reason())).toList();
+        return recorded.chain(() -> outbox.append(new ValuesRejected(initiative, outcome.batchId(), organisation, channel,
+                rejections))).replaceWithVoid();
+    }
+
+    /** What validation needs to know, read once per batch. */
+    private record Context(Map<String, IndicatorEntity> indicators, boolean member, List<Object[]> locks) {
+
+        Set<String> lockedPeriods(UUID indicator) {
+            return locks.stream().filter(l -> l[1] == null || indicator.equals(l[1])).map(l -> (String) l[0])
+                    .collect(Collectors.toSet());
+        }
+    }
+
+    private static Uni<Context> context(Mutiny.Session session, UUID initiative, UUID organisation) {
+        Uni<Map<String, IndicatorEntity>> indicators = IndicatorEntity.<IndicatorEntity>list("initiativeId", initiative)
+                .map(list -> list.stream().collect(Collectors.toMap(i -> i.code, Function.identity())));
+        return indicators.chain(byCode -> session.createNativeQuery(
+                                "SELECT count(*) FROM partner WHERE initiative_id = :initiative AND organisation_id = :organisation "
+                                        + "AND current", Long.class)
+                        .setParameter("initiative", initiative).setParameter("organisation", organisation)
+                        .getSingleResult()
+                        .chain(members -> session.createNativeQuery(
+                                        "SELECT period, indicator_id FROM period_lock WHERE initiative_id = :initiative",
+                                        Object[].class)
+                                .setParameter("initiative", initiative).getResultList()
+                                .map(locks -> new Context(byCode, members > 0, locks))));
+    }
+}

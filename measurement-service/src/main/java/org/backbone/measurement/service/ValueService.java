@@ -1,0 +1,57 @@
+package org.backbone.measurement.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.backbone.contracts.measurement.SubmissionChannel;
+import org.backbone.kit.problem.ProblemException;
+import org.backbone.kit.security.Caller;
+import org.backbone.measurement.api.ValueDtos.BatchRequest;
+import org.backbone.measurement.domain.SubmittedValue;
+import org.backbone.measurement.persistence.InitiativeAccess;
+
+/** Values submitted over REST: who may submit for whom, then the shared submission path. */
+@ApplicationScoped
+public class ValueService {
+
+    private final InitiativeAccess access;
+    private final SubmissionService submissions;
+
+    ValueService(InitiativeAccess access, SubmissionService submissions) {
+        this.access = access;
+        this.submissions = submissions;
+    }
+
+    @WithTransaction
+    public Uni<SubmissionService.Outcome> submit(Caller caller, UUID initiativeId, UUID indicatorId, BatchRequest batch) {
+        UUID organisation = reportingOrganisation(caller, batch.organisationId());
+        return access.readable(caller, initiativeId)
+                .chain(() -> IndicatorService.find(initiativeId, indicatorId))
+                .chain(indicator -> submissions.submit(initiativeId, organisation, SubmissionChannel.REST, caller.subject(),
+                        IntStream.range(0, batch.values().size()).mapToObj(i -> {
+                            var v = batch.values().get(i);
+                            return new SubmissionService.Item(i, new SubmittedValue(indicator.code, v.period(),
+                                    v.dimensions(), v.value(), v.numerator(), v.denominator(), v.comment()));
+                        }).toList()));
+    }
+
+    /** A partner reports for its own organisation; backbone staff report on a partner's behalf. */
+    static UUID reportingOrganisation(Caller caller, UUID requested) {
+        if (caller.isAdmin()) {
+            if (requested == null) {
+                throw ProblemException.invalid("organisationId", "required when backbone staff submit on a partner's behalf");
+            }
+            return requested;
+        }
+        if (!caller.isPartner()) {
+            throw ProblemException.forbidden("only partners and backbone staff submit values");
+        }
+        UUID own = caller.partnerId().orElseThrow();
+        if (requested != null && !requested.equals(own)) {
+            throw ProblemException.forbidden("a partner submits values for its own organisation only");
+        }
+        return own;
+    }
+}
