@@ -20,6 +20,7 @@ import org.backbone.kit.security.CurrentCaller;
 import org.backbone.measurement.api.ValueDtos.BatchRequest;
 import org.backbone.measurement.api.ValueDtos.BatchResult;
 import org.backbone.measurement.api.ValueDtos.Progress;
+import org.backbone.measurement.domain.ValueRules;
 import org.backbone.measurement.service.ProgressService;
 import org.backbone.measurement.service.ValueService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -50,6 +51,7 @@ public class ValueResource {
             + "stored even when others are rejected; the answer lists each rejected value with the field and reason. "
             + "Resubmitting a value for the same period and dimension values replaces it; its history is kept.")
     @APIResponse(responseCode = "200", description = "At least one value stored; rejections listed")
+    @APIResponse(responseCode = "409", description = "The period is locked")
     @APIResponse(responseCode = "422", description = "No value could be stored; `errors` names each value's fault")
     public Uni<Response> submit(@PathParam("initiativeId") UUID initiativeId, @PathParam("indicatorId") UUID indicatorId,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey, @NotNull @Valid BatchRequest batch) {
@@ -57,9 +59,12 @@ public class ValueResource {
         return idempotency.once(idempotencyKey, caller.get(), "POST", path, batch,
                 () -> values.submit(caller.get(), initiativeId, indicatorId, batch).map(outcome -> {
                     if (outcome.accepted() == 0) {
-                        ProblemType type = ProblemType.VALIDATION_FAILED;
+                        boolean allLocked = outcome.rejected().stream()
+                                .allMatch(r -> ValueRules.isLockedPeriod(r.field(), r.reason()));
+                        ProblemType type = allLocked ? ProblemType.CONFLICT : ProblemType.VALIDATION_FAILED;
                         return Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(new Problem(type.uri(),
-                                type.title(), type.status(), "no value of the batch could be stored", URI.create(path),
+                                type.title(), type.status(), allLocked ? "the period is locked" : "no value of the batch could be stored",
+                                URI.create(path),
                                 outcome.rejected().stream().limit(1000).map(r -> new Problem.FieldError(
                                         "values[" + r.index() + "]." + r.field(), r.reason())).toList())).build();
                     }

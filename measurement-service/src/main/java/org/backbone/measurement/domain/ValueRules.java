@@ -17,6 +17,7 @@ import org.backbone.contracts.measurement.ValueType;
 public final class ValueRules {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final String LOCKED = " is locked";
 
     private ValueRules() {
     }
@@ -37,7 +38,7 @@ public final class ValueRules {
             problems.add(new FieldProblem("period", "'" + value.period() + "' is not a "
                     + indicator.periodicity().name().toLowerCase().replace('_', ' ') + " period code"));
         } else if (lockedPeriods.contains(value.period())) {
-            problems.add(new FieldProblem("period", "period " + value.period() + " is locked"));
+            problems.add(new FieldProblem("period", "period " + value.period() + LOCKED));
         }
         if (indicator.aggregation() == Aggregation.RATIO) {
             checkRatio(value, problems);
@@ -48,6 +49,11 @@ public final class ValueRules {
         }
         checkDimensions(indicator.dimensions(), value.dimensions() == null ? Map.of() : value.dimensions(), problems);
         return problems;
+    }
+
+    /** Whether a problem is a locked period: a conflict with the period's state rather than bad data. */
+    public static boolean isLockedPeriod(String field, String message) {
+        return "period".equals(field) && message.endsWith(LOCKED);
     }
 
     private static void checkRatio(SubmittedValue value, List<FieldProblem> problems) {
