@@ -1,0 +1,180 @@
+package org.backbone.measurement.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.backbone.contracts.EventCatalog;
+import org.backbone.contracts.EventDescriptor;
+import org.backbone.contracts.EventJson;
+import org.backbone.contracts.EventSchemas;
+import org.backbone.contracts.Topics;
+import org.backbone.contracts.measurement.SubmissionChannel;
+import org.backbone.contracts.partner.MeasurementSubmitted;
+import org.backbone.kit.events.CloudEventReader;
+import org.backbone.kit.events.PermanentEventFailure;
+import org.backbone.kit.events.ReceivedEvent;
+import org.backbone.measurement.domain.SubmittedValue;
+import org.backbone.measurement.service.SubmissionService;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import org.jboss.logging.Logger;
+
+/**
+ * Partner values from Kafka: every {@code partner.<organisationId>.measurements.v1} topic, by
+ * pattern, in batches. The partner is the organisation in the topic name, whatever the payload
+ * says. Each event is applied once (inbox keyed by CloudEvents source and id); good values go
+ * through the same {@link SubmissionService} as REST and CSV; an event that cannot be stored goes
+ * to {@code <topic>.dlq.measurement} with the reason (and {@code values.rejected} tells the
+ * partner), and the rest of the batch is stored.
+ */
+@ApplicationScoped
+public class PartnerIngestion {
+
+    static final String CONSUMER = "measurement-partner";
+    private static final Logger LOG = Logger.getLogger(PartnerIngestion.class);
+    private static final EventDescriptor SUBMITTED = EventCatalog.of(MeasurementSubmitted.class);
+
+    private final SubmissionService submissions;
+    private final MutinyEmitter<byte[]> deadLetters;
+
+    PartnerIngestion(SubmissionService submissions, @Channel("partner-dead-letters") MutinyEmitter<byte[]> deadLetters) {
+        this.submissions = submissions;
+        this.deadLetters = deadLetters;
+    }
+
+    /** One event of the batch, read and checked, or the reason it cannot be. */
+    private record Candidate(ConsumerRecord<String, byte[]> record, ReceivedEvent event, UUID partner,
+            MeasurementSubmitted payload, String problem) {
+    }
+
+    @Incoming("partner-measurements")
+    Uni<Void> consume(Message<List<byte[]>> batch) {
+        @SuppressWarnings("unchecked")
+        IncomingKafkaRecordBatchMetadata<String, byte[]> metadata =
+                batch.getMetadata(IncomingKafkaRecordBatchMetadata.class).orElseThrow();
+        List<Candidate> candidates = new ArrayList<>();
+        metadata.getRecords().forEach(record -> candidates.add(read(record)));
+        return Panache.withTransaction(() -> apply(candidates))
+                .onFailure().invoke(e -> LOG.warnf("partner batch failed, will retry: %s", e.toString()))
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(30)).indefinitely()
+                .chain(dead -> deadLetter(dead))
+                .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    /** Stores what is new and valid; returns the records to dead-letter, with their reasons. */
+    private Uni<Map<ConsumerRecord<String, byte[]>, String>> apply(List<Candidate> candidates) {
+        Map<ConsumerRecord<String, byte[]>, String> dead = new LinkedHashMap<>();
+        List<Candidate> readable = new ArrayList<>();
+        for (Candidate c : candidates) {
+            if (c.problem() != null) {
+                dead.put(c.record(), c.problem());
+            } else {
+                readable.add(c);
+            }
+        }
+        if (readable.isEmpty()) {
+            return Uni.createFrom().item(dead);
+        }
+        return claimNew(readable).chain(fresh -> {
+            // one submission per (partner, initiative), in the order the events came
+            Map<String, List<Candidate>> groups = new LinkedHashMap<>();
+            fresh.forEach(c -> groups.computeIfAbsent(c.partner() + "|" + c.payload().initiativeId(), k -> new ArrayList<>()).add(c));
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (List<Candidate> group : groups.values()) {
+                chain = chain.chain(() -> submit(group, dead));
+            }
+            return chain.replaceWith(dead);
+        });
+    }
+
+    private Uni<Void> submit(List<Candidate> group, Map<ConsumerRecord<String, byte[]>, String> dead) {
+        Candidate first = group.get(0);
+        List<SubmissionService.Item> items = new ArrayList<>();
+        for (int i = 0; i < group.size(); i++) {
+            MeasurementSubmitted p = group.get(i).payload();
+            items.add(new SubmissionService.Item(i, new SubmittedValue(p.indicatorCode(), p.period(), p.dimensions(),
+                    p.value(), p.numerator(), p.denominator(), p.comment())));
+        }
+        return submissions.submit(first.payload().initiativeId(), first.partner(), SubmissionChannel.KAFKA,
+                        "partner-system:" + first.partner(), items)
+                .invoke(outcome -> outcome.rejected().forEach(r -> dead.merge(group.get(r.index()).record(),
+                        r.field() + ": " + r.reason(), (a, b) -> a + "; " + b)))
+                .replaceWithVoid();
+    }
+
+    /** The candidates not processed before, claimed in this transaction (inbox). */
+    private static Uni<List<Candidate>> claimNew(List<Candidate> candidates) {
+        return Panache.getSession().chain(session -> {
+            Uni<List<Candidate>> chain = Uni.createFrom().item(new ArrayList<>());
+            for (Candidate c : candidates) {
+                chain = chain.chain(fresh -> session.createNativeQuery(
+                                "INSERT INTO processed_event (consumer, event_id) VALUES (:consumer, :id) ON CONFLICT DO NOTHING")
+                        .setParameter("consumer", CONSUMER).setParameter("id", c.event().dedupKey())
+                        .executeUpdate()
+                        .map(inserted -> {
+                            if (inserted == 1) {
+                                fresh.add(c);
+                            }
+                            return fresh;
+                        }));
+            }
+            return chain;
+        });
+    }
+
+    private static Candidate read(ConsumerRecord<String, byte[]> record) {
+        Matcher topic = Topics.PARTNER_MEASUREMENTS.matcher(record.topic());
+        if (!topic.matches()) {
+            return new Candidate(record, null, null, null, "not a partner measurement topic");
+        }
+        UUID partner = UUID.fromString(topic.group(1));
+        try {
+            ReceivedEvent event = CloudEventReader.read(record.topic(), record.headers(), record.value());
+            if (!SUBMITTED.type().equals(event.type())) {
+                return new Candidate(record, event, partner, null, "type must be " + SUBMITTED.type() + ", was " + event.type());
+            }
+            List<String> violations = EventSchemas.violations(SUBMITTED, event.data());
+            if (!violations.isEmpty()) {
+                return new Candidate(record, event, partner, null, "payload does not match its schema: " + violations);
+            }
+            return new Candidate(record, event, partner,
+                    EventJson.mapper().treeToValue(event.data(), MeasurementSubmitted.class), null);
+        } catch (PermanentEventFailure e) {
+            return new Candidate(record, null, partner, null, e.getMessage());
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return new Candidate(record, null, partner, null, "payload unreadable: " + e.getMessage());
+        }
+    }
+
+    private Uni<Void> deadLetter(Map<ConsumerRecord<String, byte[]>, String> dead) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (var entry : dead.entrySet()) {
+            ConsumerRecord<String, byte[]> record = entry.getKey();
+            RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+            headers.add("dead-letter-reason", entry.getValue().getBytes(StandardCharsets.UTF_8));
+            headers.add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8));
+            headers.add("dead-letter-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
+            Message<byte[]> message = Message.of(record.value() == null ? new byte[0] : record.value())
+                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                            .withTopic(Topics.deadLetter(record.topic(), "measurement"))
+                            .withKey(record.key()).withHeaders(headers).build());
+            chain = chain.chain(() -> deadLetters.sendMessage(message));
+        }
+        return chain;
+    }
+}

@@ -1,0 +1,92 @@
+package org.backbone.measurement;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.backbone.contracts.EventJson;
+import org.backbone.contracts.Topics;
+import org.backbone.contracts.partner.MeasurementSubmitted;
+import org.backbone.kit.events.CloudEventRecords;
+import org.backbone.kit.testing.KafkaProbe;
+import org.backbone.kit.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+/** Partner systems publishing to their own topics, good events and poison ones mixed. */
+@QuarkusTest
+class PartnerIngestionTest {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(90);
+    private static final String TYPE = "org.backbone.partner.measurement.submitted.v1";
+
+    @Inject
+    @DataSource("kit")
+    AgroalDataSource db;
+
+    @Test
+    void valuesArriveOncePoisonIsDeadLetteredAndThePartnerIsTheTopicsOrganisation() throws Exception {
+        AgendaFixture agenda = AgendaFixture.publish(db);
+        Map<String, Object> body = new HashMap<>(Map.of("code", "TEACHERS", "name", "STEM teachers trained",
+                "valueType", "INTEGER", "direction", "INCREASE", "aggregation", "SUM", "periodicity", "QUARTERLY",
+                "goalIds", List.of(agenda.goal.toString()), "visibility", "SHARED", "approvalRequired", false));
+        String indicator = given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(body)
+                .post("/v1/initiatives/" + agenda.initiative + "/indicators").then().statusCode(201).extract().path("id");
+
+        String topicA = Topics.partnerMeasurements(Tokens.ORG_A);
+        String topicB = Topics.partnerMeasurements(Tokens.ORG_B);
+        try (KafkaProbe dlq = KafkaProbe.subscribe(Topics.deadLetter(topicA, "measurement"), Topics.deadLetter(topicB, "measurement"));
+                KafkaProducer<String, byte[]> producer = KafkaProbe.producer(KafkaProbe.bootstrap())) {
+            String key = agenda.initiative.toString();
+            UUID repeated = UUID.randomUUID();
+            producer.send(submitted(topicA, repeated, agenda.initiative, "2026Q1", "40")).get();
+            producer.send(submitted(topicA, repeated, agenda.initiative, "2026Q1", "40")).get();
+            producer.send(submitted(topicA, UUID.randomUUID(), agenda.initiative, "2026Q2", "55")).get();
+            producer.send(submitted(topicA, UUID.randomUUID(), agenda.initiative, "2026-04", "1")).get();
+            producer.send(new ProducerRecord<>(topicA, key, "{oops".getBytes(StandardCharsets.UTF_8))).get();
+            String structured = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"" + TYPE
+                    + "\",\"source\":\"/partners/a\",\"data\":" + EventJson.mapper().writeValueAsString(new MeasurementSubmitted(
+                    agenda.initiative, "TEACHERS", "2026Q3", new BigDecimal("60"), null, null, null, null)) + "}";
+            ProducerRecord<String, byte[]> structuredRecord = new ProducerRecord<>(topicA, key, structured.getBytes(StandardCharsets.UTF_8));
+            structuredRecord.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+            producer.send(structuredRecord).get();
+            // organisation B writes to its own topic for an initiative it does not belong to
+            producer.send(submitted(topicB, UUID.randomUUID(), agenda.initiative, "2026Q1", "1000")).get();
+
+            var dead = await().atMost(DEADLINE).until(() -> dlq.received(r -> key.equals(r.key())), r -> r.size() >= 3);
+            assertThat(dead).extracting(r -> KafkaProbe.header(r, "dead-letter-reason"))
+                    .anySatisfy(reason -> assertThat(reason).contains("period"))
+                    .anySatisfy(reason -> assertThat(reason).contains("not JSON"))
+                    .anySatisfy(reason -> assertThat(reason).contains("not a current partner"));
+        }
+        String progress = "/v1/initiatives/" + agenda.initiative + "/indicators/" + indicator + "/progress?from=2026Q1&to=2026Q3";
+        await().atMost(DEADLINE).untilAsserted(() -> given().auth().oauth2(Tokens.admin()).get(progress).then()
+                .body("periods.value", org.hamcrest.Matchers.equalTo(List.of(40, 55, 60))));
+        assertThat(AgendaFixture.count(db, "SELECT count(*) FROM indicator_value WHERE indicator_id = '" + indicator
+                + "' AND organisation_id = '" + Tokens.ORG_B + "'")).isZero();
+        assertThat(AgendaFixture.count(db, "SELECT max(revision) FROM indicator_value WHERE indicator_id = '" + indicator + "'"))
+                .as("the repeated event was applied once").isEqualTo(1);
+    }
+
+    private static ProducerRecord<String, byte[]> submitted(String topic, UUID id, UUID initiative, String period,
+            String value) throws Exception {
+        MeasurementSubmitted payload = new MeasurementSubmitted(initiative, "TEACHERS", period, new BigDecimal(value),
+                null, null, null, null);
+        return CloudEventRecords.binary(topic, initiative.toString(), id.toString(), TYPE, "/partners/system", null,
+                Instant.now(), initiative.toString(), EventJson.mapper().writeValueAsBytes(payload));
+    }
+}
