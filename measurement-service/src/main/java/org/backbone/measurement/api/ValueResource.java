@@ -4,12 +4,15 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
@@ -22,6 +25,7 @@ import org.backbone.measurement.api.ValueDtos.BatchResult;
 import org.backbone.measurement.api.ValueDtos.Progress;
 import org.backbone.measurement.domain.ValueRules;
 import org.backbone.measurement.service.ProgressService;
+import org.backbone.measurement.service.SubmissionService;
 import org.backbone.measurement.service.ValueService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -46,6 +50,7 @@ public class ValueResource {
 
     @POST
     @Path("/values")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit a batch of values", description = "Up to 10,000 values for one organisation: a "
             + "partner for its own, backbone staff on a partner's behalf (with `organisationId`). Good values are "
             + "stored even when others are rejected; the answer lists each rejected value with the field and reason. "
@@ -55,21 +60,53 @@ public class ValueResource {
     @APIResponse(responseCode = "422", description = "No value could be stored; `errors` names each value's fault")
     public Uni<Response> submit(@PathParam("initiativeId") UUID initiativeId, @PathParam("indicatorId") UUID indicatorId,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey, @NotNull @Valid BatchRequest batch) {
-        String path = "/v1/initiatives/" + initiativeId + "/indicators/" + indicatorId + "/values";
+        String path = path(initiativeId, indicatorId);
         return idempotency.once(idempotencyKey, caller.get(), "POST", path, batch,
-                () -> values.submit(caller.get(), initiativeId, indicatorId, batch).map(outcome -> {
-                    if (outcome.accepted() == 0) {
-                        boolean allLocked = outcome.rejected().stream()
-                                .allMatch(r -> ValueRules.isLockedPeriod(r.field(), r.reason()));
-                        ProblemType type = allLocked ? ProblemType.CONFLICT : ProblemType.VALIDATION_FAILED;
-                        return Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(new Problem(type.uri(),
-                                type.title(), type.status(), allLocked ? "the period is locked" : "no value of the batch could be stored",
-                                URI.create(path),
-                                outcome.rejected().stream().limit(1000).map(r -> new Problem.FieldError(
-                                        "values[" + r.index() + "]." + r.field(), r.reason())).toList())).build();
-                    }
-                    return Response.ok(new BatchResult(outcome.batchId(), outcome.accepted(), outcome.rejected())).build();
-                }));
+                () -> values.submit(caller.get(), initiativeId, indicatorId, batch)
+                        .map(outcome -> answer(outcome, path, "values[%d].")));
+    }
+
+    @POST
+    @Path("/values")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Upload values as CSV", description = "The columns of the template (`GET …/values/template`): "
+            + "period, value (or numerator and denominator), one column per dimension, comment. A bad row does not "
+            + "sink the file: the answer reports each rejected row by its line, with the field and reason.")
+    @APIResponse(responseCode = "200", description = "At least one row stored; rejected rows listed by line")
+    public Uni<Response> upload(@PathParam("initiativeId") UUID initiativeId, @PathParam("indicatorId") UUID indicatorId,
+            @QueryParam("organisationId") UUID organisationId, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @NotNull String csv) {
+        String path = path(initiativeId, indicatorId);
+        return idempotency.once(idempotencyKey, caller.get(), "POST", path + "?csv&organisationId=" + organisationId, csv,
+                () -> values.submitCsv(caller.get(), initiativeId, indicatorId, organisationId, csv)
+                        .map(outcome -> answer(outcome, path, "rows[%d].")));
+    }
+
+    @GET
+    @Path("/values/template")
+    @Produces("text/csv")
+    @Operation(summary = "A CSV template for this indicator", description = "The header row an upload expects.")
+    public Uni<Response> template(@PathParam("initiativeId") UUID initiativeId, @PathParam("indicatorId") UUID indicatorId) {
+        return values.csvTemplate(caller.get(), initiativeId, indicatorId).map(csv -> Response.ok(csv, "text/csv")
+                .header("Content-Disposition", "attachment; filename=\"values-template.csv\"").build());
+    }
+
+    private static String path(UUID initiativeId, UUID indicatorId) {
+        return "/v1/initiatives/" + initiativeId + "/indicators/" + indicatorId + "/values";
+    }
+
+    /** 200 with the outcome; when nothing could be stored 409 (all locked) or 422, naming each item's fault. */
+    private static Response answer(SubmissionService.Outcome outcome, String path, String itemField) {
+        if (outcome.accepted() > 0) {
+            return Response.ok(new BatchResult(outcome.batchId(), outcome.accepted(), outcome.rejected())).build();
+        }
+        boolean allLocked = !outcome.rejected().isEmpty()
+                && outcome.rejected().stream().allMatch(r -> ValueRules.isLockedPeriod(r.field(), r.reason()));
+        ProblemType type = allLocked ? ProblemType.CONFLICT : ProblemType.VALIDATION_FAILED;
+        return Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(new Problem(type.uri(), type.title(),
+                type.status(), allLocked ? "the period is locked" : "nothing could be stored", URI.create(path),
+                outcome.rejected().stream().limit(1000).map(r -> new Problem.FieldError(
+                        String.format(itemField, r.index()) + r.field(), r.reason())).toList())).build();
     }
 
     @GET

@@ -37,6 +37,35 @@ public class ValueService {
                         }).toList()));
     }
 
+    /**
+     * A CSV upload: rows the CSV reader refused are reported with the rows validation refused,
+     * each by its line in the file.
+     */
+    @WithTransaction
+    public Uni<SubmissionService.Outcome> submitCsv(Caller caller, UUID initiativeId, UUID indicatorId, UUID organisationId,
+            String csv) {
+        UUID organisation = reportingOrganisation(caller, organisationId);
+        return access.readable(caller, initiativeId)
+                .chain(() -> IndicatorService.find(initiativeId, indicatorId))
+                .chain(indicator -> {
+                    CsvValues.Parsed parsed = CsvValues.parse(csv, indicator);
+                    return submissions.submit(initiativeId, organisation, SubmissionChannel.CSV, caller.subject(),
+                                    parsed.items())
+                            .map(outcome -> {
+                                java.util.List<SubmissionService.Rejection> all = new java.util.ArrayList<>(parsed.unreadable());
+                                all.addAll(outcome.rejected());
+                                all.sort(java.util.Comparator.comparingInt(SubmissionService.Rejection::index));
+                                return new SubmissionService.Outcome(outcome.batchId(), outcome.accepted(), all);
+                            });
+                });
+    }
+
+    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    public Uni<String> csvTemplate(Caller caller, UUID initiativeId, UUID indicatorId) {
+        return access.readable(caller, initiativeId)
+                .chain(() -> IndicatorService.find(initiativeId, indicatorId)).map(CsvValues::template);
+    }
+
     /** A partner reports for its own organisation; backbone staff report on a partner's behalf. */
     static UUID reportingOrganisation(Caller caller, UUID requested) {
         if (caller.isAdmin()) {
