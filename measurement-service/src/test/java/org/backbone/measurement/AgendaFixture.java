@@ -31,6 +31,8 @@ final class AgendaFixture {
     final UUID initiative = UUID.randomUUID();
     final UUID goal = UUID.randomUUID();
     final UUID otherGoal = UUID.randomUUID();
+    /** A partner with no demo login: backbone staff report on its behalf. */
+    final UUID ministry = UUID.randomUUID();
 
     private AgendaFixture() {
     }
@@ -43,13 +45,15 @@ final class AgendaFixture {
                     new RatificationRule(RatificationKind.UNANIMOUS, null), "admin"));
             send(producer, new PartnerJoined(fixture.initiative, Tokens.ORG_A, "Atid STEM Network", Sector.NONPROFIT,
                     PartnerRole.FOUNDING, now));
+            send(producer, new PartnerJoined(fixture.initiative, fixture.ministry, "Ministry of Education",
+                    Sector.GOVERNMENT, PartnerRole.CORE, now));
             send(producer, new AgendaRatified(fixture.initiative, 1, null, null, null, List.of(
                     new GoalSnapshot(fixture.goal, null, "More pupils in advanced mathematics", null, Horizon.LONG_TERM, null),
                     new GoalSnapshot(fixture.otherGoal, fixture.goal, "More girls in STEM", null, Horizon.SHORT_TERM, null))));
         }
         await().atMost(Duration.ofSeconds(90)).until(() -> count(db, "SELECT count(*) FROM goal WHERE initiative_id = '"
                 + fixture.initiative + "' AND active") == 2 && count(db, "SELECT count(*) FROM partner WHERE initiative_id = '"
-                + fixture.initiative + "'") == 1);
+                + fixture.initiative + "'") == 2);
         return fixture;
     }
 

@@ -112,7 +112,7 @@ class ValueSubmissionTest {
                     .body("periods[1].shareOfWay", closeTo(20 / (q1Target - 100), 0.001))
                     .body("periods[1].status", equalTo((20 / (q1Target - 100)) >= 0.95 ? "ON_TRACK"
                             : (20 / (q1Target - 100)) >= 0.8 ? "AT_RISK" : "OFF_TRACK"))
-                    .body("periods[1].reportingPartners", equalTo(1)).body("periods[1].expectedPartners", equalTo(1))
+                    .body("periods[1].reportingPartners", equalTo(1)).body("periods[1].expectedPartners", equalTo(2))
                     .body("periods[1].byDimension.north", equalTo(70)).body("periods[1].byDimension.south", equalTo(50))
                     .body("periods[2].target", closeTo(q2Target, 0.001))
                     .body("periods[2].status", equalTo("ON_TRACK"))

@@ -15,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import org.backbone.kit.http.Idempotency;
 import org.backbone.kit.problem.Problem;
@@ -107,6 +108,16 @@ public class ValueResource {
                 type.status(), allLocked ? "the period is locked" : "nothing could be stored", URI.create(path),
                 outcome.rejected().stream().limit(1000).map(r -> new Problem.FieldError(
                         String.format(itemField, r.index()) + r.field(), r.reason())).toList())).build();
+    }
+
+    @GET
+    @Path("/comparison")
+    @Operation(summary = "Partners side by side for a period", description = "Each partner's approved total. Backbone "
+            + "staff see every partner by name; others see names for SHARED indicators, and for BACKBONE_ONLY ones "
+            + "their own values beside anonymised others.")
+    public Uni<List<ProgressService.PartnerFigure>> comparison(@PathParam("initiativeId") UUID initiativeId,
+            @PathParam("indicatorId") UUID indicatorId, @QueryParam("period") @NotNull String period) {
+        return progress.comparison(caller.get(), initiativeId, indicatorId, period);
     }
 
     @GET

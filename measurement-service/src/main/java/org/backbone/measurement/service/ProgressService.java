@@ -58,6 +58,80 @@ public class ProgressService {
                                 compute(indicator, rows, range(indicator, rows, from, to), expected, dimension)))));
     }
 
+    /** One line per active indicator: where it stands in the latest period that has data. */
+    public record ScorecardLine(UUID indicatorId, String code, String name, String unit,
+            org.backbone.contracts.measurement.Direction direction, String period, BigDecimal value, BigDecimal target,
+            ProgressStatus status, ProgressRules.Trend trend) {
+    }
+
+    @WithSession
+    public Uni<List<ScorecardLine>> scorecard(Caller caller, UUID initiativeId) {
+        return access.readable(caller, initiativeId)
+                .chain(() -> IndicatorEntity.<IndicatorEntity>list("initiativeId = ?1 and status = ?2 order by code",
+                        initiativeId, IndicatorEntity.Status.ACTIVE))
+                .chain(indicators -> Panache.getSession().chain(session -> session.createNativeQuery(
+                                "SELECT indicator_id, period, organisation_id, value, numerator, denominator "
+                                        + "FROM indicator_value WHERE initiative_id = :initiative AND status = 'APPROVED' "
+                                        + "AND dimension_key = ''", Object[].class)
+                        .setParameter("initiative", initiativeId).getResultList()
+                        .chain(rows -> session.createNativeQuery(
+                                        "SELECT count(*) FROM partner WHERE initiative_id = :initiative AND current", Long.class)
+                                .setParameter("initiative", initiativeId).getSingleResult()
+                                .map(partners -> indicators.stream().map(indicator -> {
+                                    List<Object[]> own = rows.stream().filter(r -> indicator.id.equals(r[0]))
+                                            .map(r -> new Object[] {r[1], r[2], r[3], r[4], r[5], null}).toList();
+                                    Progress progress = compute(indicator, own, range(indicator, own, null, null),
+                                            indicator.reporters.length > 0 ? indicator.reporters.length : partners.intValue(), null);
+                                    PeriodProgress latest = progress.periods().stream().filter(p -> p.value() != null)
+                                            .reduce((a, b) -> b).orElse(null);
+                                    return latest == null
+                                            ? new ScorecardLine(indicator.id, indicator.code, indicator.name, indicator.unit,
+                                                    indicator.direction, null, null, null, ProgressStatus.NO_DATA, null)
+                                            : new ScorecardLine(indicator.id, indicator.code, indicator.name, indicator.unit,
+                                                    indicator.direction, latest.period(), latest.value(), latest.target(),
+                                                    latest.status(), latest.trend());
+                                }).toList()))));
+    }
+
+    /** One partner's figure in a comparison; {@code organisationId} and {@code name} are absent when anonymised. */
+    public record PartnerFigure(UUID organisationId, String name, String label, BigDecimal value, BigDecimal numerator,
+            BigDecimal denominator) {
+    }
+
+    /**
+     * Each partner's approved total for a period. Backbone staff see every partner by name; others
+     * see every partner of a SHARED indicator, and for a BACKBONE_ONLY one their own values beside
+     * anonymised others.
+     */
+    @WithSession
+    public Uni<List<PartnerFigure>> comparison(Caller caller, UUID initiativeId, UUID indicatorId, String period) {
+        return access.readable(caller, initiativeId)
+                .chain(() -> IndicatorService.find(initiativeId, indicatorId))
+                .chain(indicator -> {
+                    parse(indicator, period, "period");
+                    boolean named = caller.isAdmin()
+                            || indicator.visibility == org.backbone.contracts.measurement.Visibility.SHARED;
+                    return Panache.getSession().chain(session -> session.createNativeQuery(
+                                    "SELECT v.organisation_id, p.name, v.value, v.numerator, v.denominator FROM indicator_value v "
+                                            + "LEFT JOIN partner p ON p.initiative_id = v.initiative_id AND p.organisation_id = v.organisation_id "
+                                            + "WHERE v.indicator_id = :indicator AND v.period = :period AND v.status = 'APPROVED' "
+                                            + "AND v.dimension_key = '' ORDER BY v.value DESC NULLS LAST, v.organisation_id", Object[].class)
+                            .setParameter("indicator", indicatorId).setParameter("period", period).getResultList())
+                            .map(rows -> {
+                                List<PartnerFigure> figures = new ArrayList<>();
+                                int others = 0;
+                                for (Object[] row : rows) {
+                                    UUID organisation = (UUID) row[0];
+                                    boolean visible = named || caller.actsFor(organisation);
+                                    String label = visible ? (String) row[1] : "Partner " + (char) ('A' + others++ % 26);
+                                    figures.add(new PartnerFigure(visible ? organisation : null, visible ? (String) row[1] : null,
+                                            label, decimal(row[2]), decimal(row[3]), decimal(row[4])));
+                                }
+                                return figures;
+                            });
+                });
+    }
+
     private static Uni<Integer> expectedPartners(org.hibernate.reactive.mutiny.Mutiny.Session session, IndicatorEntity indicator) {
         if (indicator.reporters.length > 0) {
             return Uni.createFrom().item(indicator.reporters.length);
