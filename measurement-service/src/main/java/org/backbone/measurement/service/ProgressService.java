@@ -47,7 +47,14 @@ public class ProgressService {
             String dimension) {
         return access.readable(caller, initiativeId)
                 .chain(() -> IndicatorService.find(initiativeId, indicatorId))
-                .chain(indicator -> Panache.getSession().chain(session -> session.createNativeQuery(
+                .chain(indicator -> progress(indicator, from, to, dimension));
+    }
+
+    /** Progress without an access check, in the caller's session: for the progress publisher. */
+    Uni<Progress> progress(IndicatorEntity indicator, String from, String to, String dimension) {
+        UUID indicatorId = indicator.id;
+        return Uni.createFrom().item(indicator)
+                .chain(ignored -> Panache.getSession().chain(session -> session.createNativeQuery(
                                 "SELECT period, organisation_id, value, numerator, denominator, dimensions ->> :dimension "
                                         + "FROM indicator_value WHERE indicator_id = :indicator AND status = 'APPROVED' "
                                         + "AND (dimension_key = '' OR jsonb_exists(dimensions, :dimension))", Object[].class)

@@ -76,7 +76,11 @@ public class ReviewService {
                     if (updated != valueIds.size()) {
                         throw ProblemException.notFound((valueIds.size() - updated) + " of the values of this indicator");
                     }
-                });
+                })
+                .call(() -> Panache.getSession().chain(session -> session.createNativeQuery(
+                                "INSERT INTO progress_dirty (indicator_id, period) SELECT DISTINCT indicator_id, period "
+                                        + "FROM indicator_value WHERE id = ANY(:ids) ON CONFLICT DO NOTHING")
+                        .setParameter("ids", valueIds.toArray(UUID[]::new)).executeUpdate()));
     }
 
     /** Locks a period for one indicator, or initiative-wide when {@code indicatorId} is null. */

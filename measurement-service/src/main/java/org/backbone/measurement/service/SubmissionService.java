@@ -143,7 +143,13 @@ public class SubmissionService {
                 .setParameter("batch", batch)
                 .setParameter("by", submittedBy)
                 .setParameter("rows", array.toString())
-                .executeUpdate().replaceWithVoid();
+                .executeUpdate()
+                .chain(() -> session.createNativeQuery("INSERT INTO progress_dirty (indicator_id, period) "
+                                + "SELECT DISTINCT r.indicator_id, r.period FROM jsonb_to_recordset(cast(cast(:rows AS text) AS jsonb)) "
+                                + "AS r(indicator_id uuid, period text) ON CONFLICT DO NOTHING")
+                        .setParameter("rows", array.toString())
+                        .executeUpdate())
+                .replaceWithVoid();
     }
 
     private Uni<Void> announce(UUID initiative, UUID organisation, SubmissionChannel channel, Outcome outcome,

@@ -1,0 +1,18 @@
+package org.backbone.measurement.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** measurement-service's own settings, under {@code backbone.measurement.*}. */
+@ConfigMapping(prefix = "backbone.measurement")
+public interface MeasurementConfig {
+
+    /** How often changed (indicator, period) pairs are recomputed and announced as progress.updated. */
+    @WithDefault("5s")
+    Duration progressInterval();
+
+    /** (indicator, period) pairs recomputed per run of the progress publisher. */
+    @WithDefault("200")
+    int progressBatch();
+}
