@@ -59,6 +59,10 @@ class AgendaProjectionTest {
         await().atMost(DEADLINE).until(() -> count("SELECT count(*) FROM partner WHERE organisation_id = '" + marker + "'") == 1);
         assertThat(count("SELECT count(*) FROM partner WHERE organisation_id = '" + partner + "' AND NOT current")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM initiative WHERE id = '" + initiative + "'")).isEqualTo(1);
+        // the partner's submission topic exists as soon as it has joined
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(java.util.Map.of("bootstrap.servers", KafkaProbe.bootstrap()))) {
+            assertThat(admin.listTopics().names().get()).contains(Topics.partnerMeasurements(marker));
+        }
     }
 
     @Test

@@ -15,4 +15,11 @@ public interface MeasurementConfig {
     /** (indicator, period) pairs recomputed per run of the progress publisher. */
     @WithDefault("200")
     int progressBatch();
+
+    /** Partitions of a partner's submission topic, created when it first joins. */
+    @WithDefault("3")
+    int partnerTopicPartitions();
+
+    @WithDefault("1")
+    short partnerTopicReplicas();
 }

@@ -40,9 +40,11 @@ public class AgendaProjector {
     static final String CONSUMER = "measurement";
 
     private final Inbox inbox;
+    private final PartnerTopics partnerTopics;
 
-    AgendaProjector(Inbox inbox) {
+    AgendaProjector(Inbox inbox, PartnerTopics partnerTopics) {
         this.inbox = inbox;
+        this.partnerTopics = partnerTopics;
     }
 
     @Incoming("agenda-events")
@@ -58,7 +60,9 @@ public class AgendaProjector {
         BackboneEvent payload = read(descriptor, event);
         OffsetDateTime time = event.time() == null ? OffsetDateTime.now(ZoneOffset.UTC)
                 : event.time().atOffset(ZoneOffset.UTC);
-        return Panache.getSession().chain(session -> project(session, payload, time));
+        Uni<Void> topic = payload instanceof PartnerJoined joined ? partnerTopics.ensure(joined.organisationId())
+                : Uni.createFrom().voidItem();
+        return topic.chain(() -> Panache.getSession().chain(session -> project(session, payload, time)));
     }
 
     private static Uni<Void> project(Mutiny.Session session, BackboneEvent payload, OffsetDateTime time) {
