@@ -44,6 +44,7 @@ class PartnerIngestionTest {
         Map<String, Object> body = new HashMap<>(Map.of("code", "TEACHERS", "name", "STEM teachers trained",
                 "valueType", "INTEGER", "direction", "INCREASE", "aggregation", "SUM", "periodicity", "QUARTERLY",
                 "goalIds", List.of(agenda.goal.toString()), "visibility", "SHARED", "approvalRequired", false));
+        body.put("validRange", Map.of("min", 0));
         String indicator = given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(body)
                 .post("/v1/initiatives/" + agenda.initiative + "/indicators").then().statusCode(201).extract().path("id");
 
@@ -60,17 +61,26 @@ class PartnerIngestionTest {
             producer.send(new ProducerRecord<>(topicA, key, "{oops".getBytes(StandardCharsets.UTF_8))).get();
             String structured = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"" + TYPE
                     + "\",\"source\":\"/partners/a\",\"data\":" + EventJson.mapper().writeValueAsString(new MeasurementSubmitted(
-                    agenda.initiative, "TEACHERS", "2026Q3", new BigDecimal("60"), null, null, null, null)) + "}";
+                    agenda.initiative, null, "TEACHERS", "2026Q3", new BigDecimal("60"), null, null, null, null)) + "}";
             ProducerRecord<String, byte[]> structuredRecord = new ProducerRecord<>(topicA, key, structured.getBytes(StandardCharsets.UTF_8));
             structuredRecord.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
             producer.send(structuredRecord).get();
+            // A's topic, but the payload claims to be organisation B
+            producer.send(submitted(topicA, UUID.randomUUID(), agenda.initiative, Tokens.ORG_B, "TEACHERS", "2026Q4", "7")).get();
+            // an indicator the initiative does not have
+            producer.send(submitted(topicA, UUID.randomUUID(), agenda.initiative, null, "NO_SUCH", "2026Q4", "7")).get();
+            // a value out of range (INTEGER, and below the valid minimum)
+            producer.send(submitted(topicA, UUID.randomUUID(), agenda.initiative, "2026Q4", "-3")).get();
             // organisation B writes to its own topic for an initiative it does not belong to
             producer.send(submitted(topicB, UUID.randomUUID(), agenda.initiative, "2026Q1", "1000")).get();
 
-            var dead = await().atMost(DEADLINE).until(() -> dlq.received(r -> key.equals(r.key())), r -> r.size() >= 3);
+            var dead = await().atMost(DEADLINE).until(() -> dlq.received(r -> key.equals(r.key())), r -> r.size() >= 6);
             assertThat(dead).extracting(r -> KafkaProbe.header(r, "dead-letter-reason"))
                     .anySatisfy(reason -> assertThat(reason).contains("period"))
                     .anySatisfy(reason -> assertThat(reason).contains("not JSON"))
+                    .anySatisfy(reason -> assertThat(reason).contains("belongs to"))
+                    .anySatisfy(reason -> assertThat(reason).contains("no indicator NO_SUCH"))
+                    .anySatisfy(reason -> assertThat(reason).contains("at least 0"))
                     .anySatisfy(reason -> assertThat(reason).contains("not a current partner"));
         }
         String progress = "/v1/initiatives/" + agenda.initiative + "/indicators/" + indicator + "/progress?from=2026Q1&to=2026Q3";
@@ -84,8 +94,13 @@ class PartnerIngestionTest {
 
     private static ProducerRecord<String, byte[]> submitted(String topic, UUID id, UUID initiative, String period,
             String value) throws Exception {
-        MeasurementSubmitted payload = new MeasurementSubmitted(initiative, "TEACHERS", period, new BigDecimal(value),
-                null, null, null, null);
+        return submitted(topic, id, initiative, null, "TEACHERS", period, value);
+    }
+
+    private static ProducerRecord<String, byte[]> submitted(String topic, UUID id, UUID initiative, UUID claimedPartner,
+            String indicatorCode, String period, String value) throws Exception {
+        MeasurementSubmitted payload = new MeasurementSubmitted(initiative, claimedPartner, indicatorCode, period,
+                new BigDecimal(value), null, null, null, null);
         return CloudEventRecords.binary(topic, initiative.toString(), id.toString(), TYPE, "/partners/system", null,
                 Instant.now(), initiative.toString(), EventJson.mapper().writeValueAsBytes(payload));
     }

@@ -10,6 +10,7 @@ import org.backbone.contracts.EventType;
 @EventType("org.backbone.partner.measurement.submitted.v1")
 public record MeasurementSubmitted(
         UUID initiativeId,
+        UUID organisationId,
         String indicatorCode,
         String period,
         BigDecimal value,

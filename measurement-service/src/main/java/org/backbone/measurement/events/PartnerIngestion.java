@@ -152,8 +152,12 @@ public class PartnerIngestion {
             if (!violations.isEmpty()) {
                 return new Candidate(record, event, partner, null, "payload does not match its schema: " + violations);
             }
-            return new Candidate(record, event, partner,
-                    EventJson.mapper().treeToValue(event.data(), MeasurementSubmitted.class), null);
+            MeasurementSubmitted payload = EventJson.mapper().treeToValue(event.data(), MeasurementSubmitted.class);
+            if (payload.organisationId() != null && !payload.organisationId().equals(partner)) {
+                return new Candidate(record, event, partner, null, "the payload names organisation "
+                        + payload.organisationId() + " but the topic belongs to " + partner);
+            }
+            return new Candidate(record, event, partner, payload, null);
         } catch (PermanentEventFailure e) {
             return new Candidate(record, null, partner, null, e.getMessage());
         } catch (JsonProcessingException | IllegalArgumentException e) {
