@@ -117,24 +117,25 @@ public class PartnerIngestion {
                 .replaceWithVoid();
     }
 
-    /** The candidates not processed before, claimed in this transaction (inbox). */
+    /** The candidates not processed before, claimed in this transaction (inbox), in one statement. */
     private static Uni<List<Candidate>> claimNew(List<Candidate> candidates) {
-        return Panache.getSession().chain(session -> {
-            Uni<List<Candidate>> chain = Uni.createFrom().item(new ArrayList<>());
-            for (Candidate c : candidates) {
-                chain = chain.chain(fresh -> session.createNativeQuery(
-                                "INSERT INTO processed_event (consumer, event_id) VALUES (:consumer, :id) ON CONFLICT DO NOTHING")
-                        .setParameter("consumer", CONSUMER).setParameter("id", c.event().dedupKey())
-                        .executeUpdate()
-                        .map(inserted -> {
-                            if (inserted == 1) {
-                                fresh.add(c);
-                            }
-                            return fresh;
-                        }));
-            }
-            return chain;
-        });
+        String[] keys = candidates.stream().map(c -> c.event().dedupKey()).distinct().toArray(String[]::new);
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "INSERT INTO processed_event (consumer, event_id) SELECT :consumer, unnest(cast(:ids AS text[])) "
+                                + "ON CONFLICT DO NOTHING RETURNING event_id", String.class)
+                .setParameter("consumer", CONSUMER).setParameter("ids", keys)
+                .getResultList())
+                .map(claimed -> {
+                    java.util.Set<String> fresh = new java.util.HashSet<>(claimed);
+                    List<Candidate> result = new ArrayList<>();
+                    for (Candidate c : candidates) {
+                        // a key repeated inside the batch is applied once: the first occurrence takes the claim
+                        if (fresh.remove(c.event().dedupKey())) {
+                            result.add(c);
+                        }
+                    }
+                    return result;
+                });
     }
 
     private static Candidate read(ConsumerRecord<String, byte[]> record) {

@@ -57,9 +57,15 @@ public class ProgressService {
                 .chain(ignored -> Panache.getSession().chain(session -> session.createNativeQuery(
                                 "SELECT period, organisation_id, value, numerator, denominator, dimensions ->> :dimension "
                                         + "FROM indicator_value WHERE indicator_id = :indicator AND status = 'APPROVED' "
+                                        + "AND period_start BETWEEN :first AND :last "
                                         + "AND (dimension_key = '' OR jsonb_exists(dimensions, :dimension))", Object[].class)
                         .setParameter("dimension", dimension == null ? "" : dimension)
                         .setParameter("indicator", indicatorId)
+                        // with a range, read only it (and the period before, for the trend)
+                        .setParameter("first", from == null ? java.time.LocalDate.of(1, 1, 1)
+                                : parse(indicator, from, "from").previous().start())
+                        .setParameter("last", to == null ? java.time.LocalDate.of(9999, 12, 31)
+                                : parse(indicator, to, "to").start())
                         .getResultList()
                         .chain(rows -> expectedPartners(session, indicator).map(expected ->
                                 compute(indicator, rows, range(indicator, rows, from, to), expected, dimension)))));
@@ -188,7 +194,8 @@ public class ProgressService {
         Targets targets = indicator.targetLine();
         Optional<BigDecimal> baseline = targets.baseline().map(Targets.Baseline::value);
         List<PeriodProgress> result = new ArrayList<>();
-        Optional<BigDecimal> previous = Optional.empty();
+        Optional<BigDecimal> previous = periods.isEmpty() ? Optional.empty() : Aggregator.aggregate(
+                indicator.aggregation, totals.getOrDefault(periods.get(0).previous().code(), List.of()));
         for (Period period : periods) {
             Optional<BigDecimal> value = Aggregator.aggregate(indicator.aggregation,
                     totals.getOrDefault(period.code(), List.of()));

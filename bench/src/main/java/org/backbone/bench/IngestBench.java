@@ -1,0 +1,481 @@
+package org.backbone.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.backbone.contracts.BackboneEvent;
+import org.backbone.contracts.EventJson;
+import org.backbone.contracts.Topics;
+import org.backbone.contracts.agenda.AgendaRatified;
+import org.backbone.contracts.agenda.GoalSnapshot;
+import org.backbone.contracts.agenda.Horizon;
+import org.backbone.contracts.agenda.InitiativeCreated;
+import org.backbone.contracts.agenda.PartnerJoined;
+import org.backbone.contracts.agenda.PartnerRole;
+import org.backbone.contracts.agenda.RatificationKind;
+import org.backbone.contracts.agenda.RatificationRule;
+import org.backbone.contracts.agenda.Sector;
+import org.backbone.contracts.partner.MeasurementSubmitted;
+import org.backbone.kit.events.CloudEventRecords;
+import org.backbone.kit.testing.KafkaProbe;
+import org.backbone.kit.testing.Tokens;
+
+/**
+ * Issue 4's speed: partner values through Kafka into validated, stored values, beside a bare
+ * consume-and-insert baseline reading the same records in the same run; progress latency over the
+ * stored values beside the bare SQL query; REST batch submission beside a bare JDBC batch insert.
+ *
+ * <p>Needs the infrastructure up (./backbone infra up) and measurement-service packaged; starts its
+ * own measurement-service process against the {@code measurement_bench} database. Sizes are
+ * arguments: {@code partners indicators periods} (default 20 50 1000 = 1,000,000 values).
+ */
+public final class IngestBench {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String TYPE = "org.backbone.partner.measurement.submitted.v1";
+    private static final int PORT = 18082;
+    private static final String API = "http://127.0.0.1:" + PORT;
+
+    private final int partners;
+    private final int indicators;
+    private final int periods;
+    private final String jdbcUrl;
+    private final List<UUID> partnerIds = new ArrayList<>();
+    private final List<String> periodCodes = new ArrayList<>();
+    private final List<LocalDate> periodStarts = new ArrayList<>();
+    private final Map<String, UUID> indicatorIds = new HashMap<>();
+    private final UUID initiative = UUID.randomUUID();
+    private Process service;
+
+    IngestBench(int partners, int indicators, int periods) {
+        this.partners = partners;
+        this.indicators = indicators;
+        this.periods = periods;
+        String host = System.getenv().getOrDefault("DB_HOST", "127.0.0.1");
+        String port = System.getenv().getOrDefault("DB_PORT", "15432");
+        this.jdbcUrl = "jdbc:postgresql://" + host + ":" + port + "/measurement_bench?reWriteBatchedInserts=true";
+        for (int p = 0; p < partners; p++) {
+            partnerIds.add(UUID.randomUUID());
+        }
+        LocalDate start = LocalDate.of(1941, 1, 1);
+        for (int i = 0; i < periods; i++) {
+            LocalDate month = start.plusMonths(i);
+            periodCodes.add(String.format("%d%02d", month.getYear(), month.getMonthValue()));
+            periodStarts.add(month);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int partners = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        int indicators = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        int periods = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
+        IngestBench bench = new IngestBench(partners, indicators, periods);
+        try {
+            bench.run();
+        } finally {
+            bench.stopService();
+        }
+    }
+
+    private void run() throws Exception {
+        long total = (long) partners * indicators * periods;
+        System.out.printf("ingest bench: %d partners × %d indicators × %d periods = %,d values%n", partners, indicators,
+                periods, total);
+        resetDatabase();
+        startService();
+        setUpInitiative();
+        stopService();
+
+        double produceRate = produce();
+        double baselineRate = baseline(total);
+
+        long started = System.nanoTime();
+        startService();
+        long ready = System.nanoTime();
+        long[] firstAndLast = awaitStored(total);
+        double serviceRate = total / ((firstAndLast[1] - firstAndLast[0]) / 1e9);
+        double serviceRateFromStart = total / ((firstAndLast[1] - started) / 1e9);
+
+        System.out.println();
+        System.out.printf("raw Kafka producer (acks=all)           %,12.0f values/s%n", produceRate);
+        System.out.printf("bare baseline: consume + batch insert   %,12.0f values/s%n", baselineRate);
+        System.out.printf("measurement-service via Kafka           %,12.0f values/s  (first to last stored; %.2f × baseline)%n",
+                serviceRate, serviceRate / baselineRate);
+        System.out.printf("  including service start-up (%.1f s)    %,12.0f values/s%n",
+                (ready - started) / 1e9, serviceRateFromStart);
+
+        progressLatency();
+        restBatches();
+    }
+
+    // --- set-up -----------------------------------------------------------------------------
+
+    private void resetDatabase() throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "measurement", "measurement");
+                Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS public CASCADE");
+            s.execute("CREATE SCHEMA public");
+        }
+    }
+
+    private void startService() throws Exception {
+        Path jar = Path.of("measurement-service/target/quarkus-app/quarkus-run.jar");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms256m", "-Xmx1g", "-Dmp.messaging.incoming.partner-measurements.group.id=bench-" + initiative,
+                "-Dmp.messaging.incoming.agenda-events.group.id=bench-" + initiative,
+                "-jar", jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of(".backbone/logs/bench-measurement.log").toFile()));
+        builder.environment().put("HTTP_PORT", Integer.toString(PORT));
+        builder.environment().put("DB_NAME", "measurement_bench");
+        service = builder.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!ready()) {
+            if (System.nanoTime() > deadline || !service.isAlive()) {
+                throw new IllegalStateException("measurement-service did not start; see .backbone/logs/bench-measurement.log");
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+        }
+    }
+
+    private void stopService() throws InterruptedException {
+        if (service != null && service.isAlive()) {
+            service.destroy();
+            service.waitFor(30, TimeUnit.SECONDS);
+        }
+        service = null;
+    }
+
+    private static boolean ready() {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(API + "/q/health/ready")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private void setUpInitiative() throws Exception {
+        UUID goal = UUID.randomUUID();
+        try (KafkaProducer<String, byte[]> producer = KafkaProbe.producer(KafkaProbe.bootstrap())) {
+            send(producer, new InitiativeCreated(initiative, "Bench " + initiative, null, null, null,
+                    new RatificationRule(RatificationKind.UNANIMOUS, null), "bench"));
+            for (UUID partner : partnerIds) {
+                send(producer, new PartnerJoined(initiative, partner, "Partner " + partner, Sector.NONPROFIT,
+                        PartnerRole.CORE, Instant.now()));
+            }
+            send(producer, new AgendaRatified(initiative, 1, null, null, null,
+                    List.of(new GoalSnapshot(goal, null, "Bench goal", null, Horizon.LONG_TERM, null))));
+        }
+        awaitCount("SELECT count(*) FROM partner WHERE initiative_id = '" + initiative + "' AND current", partners);
+        awaitCount("SELECT count(*) FROM goal WHERE initiative_id = '" + initiative + "' AND active", 1);
+        String token = Tokens.admin();
+        for (int i = 0; i < indicators; i++) {
+            String code = "BENCH_" + i;
+            Map<String, Object> body = new HashMap<>(Map.of("code", code, "name", "Bench indicator " + i,
+                    "valueType", "INTEGER", "direction", "INCREASE", "aggregation", "SUM", "periodicity", "MONTHLY",
+                    "goalIds", List.of(goal.toString()), "visibility", "SHARED", "approvalRequired", false));
+            body.put("baseline", Map.of("period", periodCodes.get(0), "value", 0));
+            body.put("targets", Map.of(periodCodes.get(periods - 1), 1000));
+            JsonNode created = post("/v1/initiatives/" + initiative + "/indicators", token, JSON.writeValueAsString(body));
+            indicatorIds.put(code, UUID.fromString(created.get("id").asText()));
+        }
+        // partners' topics exist once they have joined
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", KafkaProbe.bootstrap()))) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!admin.listTopics().names().get().containsAll(partnerIds.stream().map(Topics::partnerMeasurements).toList())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("partner topics were not created");
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+            }
+        }
+    }
+
+    // --- the measured phases ----------------------------------------------------------------------
+
+    /** Produces every value as a partner system would; returns values/s. */
+    private double produce() throws Exception {
+        Properties properties = new Properties();
+        properties.put("bootstrap.servers", KafkaProbe.bootstrap());
+        properties.put("acks", "all");
+        properties.put("linger.ms", "10");
+        properties.put("batch.size", "262144");
+        properties.put("compression.type", "lz4");
+        long started = System.nanoTime();
+        AtomicLong failures = new AtomicLong();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(properties,
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            for (int period = 0; period < periods; period++) {
+                for (UUID partner : partnerIds) {
+                    for (int i = 0; i < indicators; i++) {
+                        MeasurementSubmitted payload = new MeasurementSubmitted(initiative, null, "BENCH_" + i,
+                                periodCodes.get(period), BigDecimal.valueOf(period % 1000), null, null, null, null);
+                        producer.send(CloudEventRecords.binary(Topics.partnerMeasurements(partner), initiative.toString(),
+                                UUID.randomUUID().toString(), TYPE, "/bench/" + partner, null, Instant.now(),
+                                initiative.toString(), EventJson.mapper().writeValueAsBytes(payload)),
+                                (metadata, error) -> {
+                                    if (error != null) {
+                                        failures.incrementAndGet();
+                                    }
+                                });
+                    }
+                }
+            }
+            producer.flush();
+        }
+        if (failures.get() > 0) {
+            throw new IllegalStateException(failures.get() + " records were not produced");
+        }
+        return (long) partners * indicators * periods / ((System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * The bare baseline: reads the same records and batch-inserts them into a table shaped like
+     * indicator_value (same columns and unique key), with no validation, no dedup, no events.
+     */
+    private double baseline(long total) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "measurement", "measurement")) {
+            try (Statement s = c.createStatement()) {
+                s.execute("DROP TABLE IF EXISTS bench_value");
+                s.execute("CREATE TABLE bench_value (LIKE indicator_value INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)");
+            }
+            c.setAutoCommit(false);
+            Properties properties = new Properties();
+            properties.put("bootstrap.servers", KafkaProbe.bootstrap());
+            properties.put("group.id", "bench-baseline-" + initiative);
+            properties.put("auto.offset.reset", "earliest");
+            properties.put("max.poll.records", "2000");
+            long stored = 0;
+            long started = System.nanoTime();
+            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
+                    new ByteArrayDeserializer());
+                    PreparedStatement insert = c.prepareStatement("INSERT INTO bench_value (id, indicator_id, initiative_id, "
+                            + "organisation_id, period, period_start, dimension_key, dimensions, value, status, channel, batch_id, "
+                            + "submitted_by, submitted_at, revision) VALUES (?, ?, ?, ?, ?, ?, '', '{}'::jsonb, ?, 'APPROVED', "
+                            + "'KAFKA', ?, 'bench', now(), 1) ON CONFLICT DO NOTHING")) {
+                consumer.subscribe(partnerIds.stream().map(Topics::partnerMeasurements).toList());
+                UUID batch = UUID.randomUUID();
+                while (stored < total) {
+                    var records = consumer.poll(Duration.ofMillis(500));
+                    for (ConsumerRecord<String, byte[]> record : records) {
+                        JsonNode payload = JSON.readTree(record.value());
+                        String period = payload.get("period").asText();
+                        insert.setObject(1, UUID.randomUUID());
+                        insert.setObject(2, indicatorIds.get(payload.get("indicatorCode").asText()));
+                        insert.setObject(3, initiative);
+                        insert.setObject(4, UUID.fromString(record.topic().substring(8, 44)));
+                        insert.setString(5, period);
+                        insert.setObject(6, LocalDate.of(Integer.parseInt(period.substring(0, 4)),
+                                Integer.parseInt(period.substring(4)), 1));
+                        insert.setBigDecimal(7, payload.get("value").decimalValue());
+                        insert.setObject(8, batch);
+                        insert.addBatch();
+                    }
+                    if (!records.isEmpty()) {
+                        insert.executeBatch();
+                        c.commit();
+                        consumer.commitSync();
+                        stored += records.count();
+                    }
+                }
+            }
+            return stored / ((System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    /** Waits until every value is stored; returns the nanoTime of the first and of the last. */
+    private long[] awaitStored(long total) throws Exception {
+        long first = 0;
+        long last;
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "measurement", "measurement");
+                PreparedStatement count = c.prepareStatement("SELECT count(*) FROM indicator_value")) {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(20);
+            while (true) {
+                long stored;
+                try (ResultSet r = count.executeQuery()) {
+                    r.next();
+                    stored = r.getLong(1);
+                }
+                long now = System.nanoTime();
+                if (first == 0 && stored > 0) {
+                    first = now;
+                }
+                if (stored >= total) {
+                    last = now;
+                    break;
+                }
+                if (now > deadline) {
+                    throw new IllegalStateException("only " + stored + " of " + total + " values stored in 20 minutes");
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+            }
+        }
+        return new long[] {first, last};
+    }
+
+    /** Progress for one indicator over 12 periods through the API, beside the bare SQL aggregate. */
+    private void progressLatency() throws Exception {
+        UUID indicator = indicatorIds.get("BENCH_0");
+        String from = periodCodes.get(periods - 12);
+        String to = periodCodes.get(periods - 1);
+        String url = API + "/v1/initiatives/" + initiative + "/indicators/" + indicator + "/progress?from=" + from + "&to=" + to;
+        String token = Tokens.admin();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build();
+        Histogram api = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
+        for (int i = 0; i < 2200; i++) {
+            long started = System.nanoTime();
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("progress answered " + response.statusCode() + ": " + response.body());
+            }
+            if (i >= 200) {
+                api.recordValue(System.nanoTime() - started);
+            }
+        }
+        Histogram sql = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "measurement", "measurement");
+                PreparedStatement query = c.prepareStatement("SELECT period, sum(value) FROM indicator_value "
+                        + "WHERE indicator_id = ? AND status = 'APPROVED' AND dimension_key = '' "
+                        + "AND period_start BETWEEN ? AND ? GROUP BY period")) {
+            for (int i = 0; i < 2200; i++) {
+                long started = System.nanoTime();
+                query.setObject(1, indicator);
+                query.setObject(2, periodStarts.get(periods - 13));
+                query.setObject(3, periodStarts.get(periods - 1));
+                try (ResultSet r = query.executeQuery()) {
+                    while (r.next()) {
+                        r.getBigDecimal(2);
+                    }
+                }
+                if (i >= 200) {
+                    sql.recordValue(System.nanoTime() - started);
+                }
+            }
+        }
+        System.out.printf("progress, 12 periods, via the API        p50 %6.2f ms  p99 %6.2f ms  max %6.2f ms (2000 requests)%n",
+                ms(api.getValueAtPercentile(50)), ms(api.getValueAtPercentile(99)), ms(api.getMaxValue()));
+        System.out.printf("  bare SQL aggregate, same rows         p50 %6.2f ms  p99 %6.2f ms%n",
+                ms(sql.getValueAtPercentile(50)), ms(sql.getValueAtPercentile(99)));
+    }
+
+    /** REST batches of 10,000 values, beside a bare JDBC batch insert of the same rows. */
+    private void restBatches() throws Exception {
+        String token = Tokens.user("admin");
+        int batches = 10;
+        int size = 10_000;
+        long started = System.nanoTime();
+        for (int b = 0; b < batches; b++) {
+            UUID partner = partnerIds.get(b % partners);
+            StringBuilder body = new StringBuilder("{\"organisationId\":\"" + partner + "\",\"values\":[");
+            for (int v = 0; v < size; v++) {
+                // periods after the ingested ones, one indicator per batch, so every value is an insert
+                LocalDate month = LocalDate.of(2100, 1, 1).plusMonths(v);
+                body.append(v == 0 ? "" : ",").append("{\"period\":\"").append(String.format("%d%02d", month.getYear(),
+                        month.getMonthValue())).append("\",\"value\":").append(v % 1000).append('}');
+            }
+            body.append("]}");
+            post("/v1/initiatives/" + initiative + "/indicators/" + indicatorIds.get("BENCH_" + (b + 1) % indicators)
+                    + "/values", token, body.toString());
+        }
+        double restRate = (double) batches * size / ((System.nanoTime() - started) / 1e9);
+        long jdbcStarted = System.nanoTime();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "measurement", "measurement")) {
+            c.setAutoCommit(false);
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO bench_value (id, indicator_id, initiative_id, "
+                    + "organisation_id, period, period_start, dimension_key, dimensions, value, status, channel, batch_id, "
+                    + "submitted_by, submitted_at, revision) VALUES (?, ?, ?, ?, ?, ?, '', '{}'::jsonb, ?, 'APPROVED', "
+                    + "'REST', ?, 'bench', now(), 1) ON CONFLICT DO NOTHING")) {
+                for (int b = 0; b < batches; b++) {
+                    UUID batch = UUID.randomUUID();
+                    for (int v = 0; v < size; v++) {
+                        LocalDate month = LocalDate.of(2100, 1, 1).plusMonths(v);
+                        insert.setObject(1, UUID.randomUUID());
+                        insert.setObject(2, indicatorIds.get("BENCH_" + (b + 1) % indicators));
+                        insert.setObject(3, initiative);
+                        insert.setObject(4, partnerIds.get(b % partners));
+                        insert.setString(5, String.format("%d%02d", month.getYear(), month.getMonthValue()));
+                        insert.setObject(6, month);
+                        insert.setBigDecimal(7, BigDecimal.valueOf(v % 1000));
+                        insert.setObject(8, batch);
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                    c.commit();
+                }
+            }
+        }
+        double jdbcRate = (double) batches * size / ((System.nanoTime() - jdbcStarted) / 1e9);
+        System.out.printf("REST batches of 10,000 values            %,12.0f values/s%n", restRate);
+        System.out.printf("  bare JDBC batch insert, same rows      %,12.0f values/s  (REST at %.2f × bare)%n", jdbcRate,
+                restRate / jdbcRate);
+    }
+
+    // --- helpers --------------------------------------------------------------------------------
+
+    private static void send(KafkaProducer<String, byte[]> producer, BackboneEvent event) throws Exception {
+        producer.send(CloudEventRecords.of(event, UUID.randomUUID(), Instant.now())).get();
+    }
+
+    private void awaitCount(String sql, long expected) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "measurement", "measurement")) {
+            while (true) {
+                try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+                    r.next();
+                    if (r.getLong(1) >= expected) {
+                        return;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("timed out waiting for: " + sql);
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+            }
+        }
+    }
+
+    private static JsonNode post(String path, String token, String body) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(API + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+}
