@@ -103,6 +103,7 @@ public final class IngestBench {
             bench.run();
         } finally {
             bench.stopService();
+            bench.deleteTopics();
         }
     }
 
@@ -151,6 +152,9 @@ public final class IngestBench {
         Path jar = Path.of("measurement-service/target/quarkus-app/quarkus-run.jar");
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms256m", "-Xmx1g", "-Dmp.messaging.incoming.partner-measurements.group.id=bench-" + initiative,
+                // only this run's partners: earlier runs' topics are none of its business
+                "-Dmp.messaging.incoming.partner-measurements.topic=partner\\.("
+                        + String.join("|", partnerIds.stream().map(UUID::toString).toList()) + ")\\.measurements\\.v1",
                 "-Dmp.messaging.incoming.agenda-events.group.id=bench-" + initiative,
                 "-jar", jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -173,6 +177,20 @@ public final class IngestBench {
             service.waitFor(30, TimeUnit.SECONDS);
         }
         service = null;
+    }
+
+    /** A run's partner topics hold a million records: remove them so no later consumer trips over them. */
+    private void deleteTopics() {
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", KafkaProbe.bootstrap()))) {
+            List<String> topics = new ArrayList<>();
+            for (UUID partner : partnerIds) {
+                topics.add(Topics.partnerMeasurements(partner));
+                topics.add(Topics.deadLetter(Topics.partnerMeasurements(partner), "measurement"));
+            }
+            admin.deleteTopics(topics).all().get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            System.err.println("could not delete the benchmark's topics: " + e);
+        }
     }
 
     private static boolean ready() {

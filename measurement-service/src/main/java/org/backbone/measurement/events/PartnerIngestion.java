@@ -19,7 +19,6 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.backbone.contracts.EventCatalog;
 import org.backbone.contracts.EventDescriptor;
 import org.backbone.contracts.EventJson;
-import org.backbone.contracts.EventSchemas;
 import org.backbone.contracts.Topics;
 import org.backbone.contracts.measurement.SubmissionChannel;
 import org.backbone.contracts.partner.MeasurementSubmitted;
@@ -91,18 +90,26 @@ public class PartnerIngestion {
             return Uni.createFrom().item(dead);
         }
         return claimNew(readable).chain(fresh -> {
-            // one submission per (partner, initiative), in the order the events came
-            Map<String, List<Candidate>> groups = new LinkedHashMap<>();
-            fresh.forEach(c -> groups.computeIfAbsent(c.partner() + "|" + c.payload().initiativeId(), k -> new ArrayList<>()).add(c));
+            // one submission per (partner, initiative), in the order the events came; each initiative read once
+            Map<UUID, Map<UUID, List<Candidate>>> groups = new LinkedHashMap<>();
+            fresh.forEach(c -> groups.computeIfAbsent(c.payload().initiativeId(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(c.partner(), k -> new ArrayList<>()).add(c));
             Uni<Void> chain = Uni.createFrom().voidItem();
-            for (List<Candidate> group : groups.values()) {
-                chain = chain.chain(() -> submit(group, dead));
+            for (Map.Entry<UUID, Map<UUID, List<Candidate>>> initiative : groups.entrySet()) {
+                chain = chain.chain(() -> submissions.context(initiative.getKey()).chain(context -> {
+                    Uni<Void> perPartner = Uni.createFrom().voidItem();
+                    for (List<Candidate> group : initiative.getValue().values()) {
+                        perPartner = perPartner.chain(() -> submit(context, group, dead));
+                    }
+                    return perPartner;
+                }));
             }
             return chain.replaceWith(dead);
         });
     }
 
-    private Uni<Void> submit(List<Candidate> group, Map<ConsumerRecord<String, byte[]>, String> dead) {
+    private Uni<Void> submit(SubmissionService.Context context, List<Candidate> group,
+            Map<ConsumerRecord<String, byte[]>, String> dead) {
         Candidate first = group.get(0);
         List<SubmissionService.Item> items = new ArrayList<>();
         for (int i = 0; i < group.size(); i++) {
@@ -110,7 +117,7 @@ public class PartnerIngestion {
             items.add(new SubmissionService.Item(i, new SubmittedValue(p.indicatorCode(), p.period(), p.dimensions(),
                     p.value(), p.numerator(), p.denominator(), p.comment())));
         }
-        return submissions.submit(first.payload().initiativeId(), first.partner(), SubmissionChannel.KAFKA,
+        return submissions.submit(context, first.partner(), SubmissionChannel.KAFKA,
                         "partner-system:" + first.partner(), items)
                 .invoke(outcome -> outcome.rejected().forEach(r -> dead.merge(group.get(r.index()).record(),
                         r.field() + ": " + r.reason(), (a, b) -> a + "; " + b)))
@@ -149,11 +156,14 @@ public class PartnerIngestion {
             if (!SUBMITTED.type().equals(event.type())) {
                 return new Candidate(record, event, partner, null, "type must be " + SUBMITTED.type() + ", was " + event.type());
             }
-            List<String> violations = EventSchemas.violations(SUBMITTED, event.data());
-            if (!violations.isEmpty()) {
-                return new Candidate(record, event, partner, null, "payload does not match its schema: " + violations);
-            }
+            // mapping to the record checks every field's type; the schema's required fields are checked here
+            // (a full JSON Schema validation per event costs more than the rest of the path)
             MeasurementSubmitted payload = EventJson.mapper().treeToValue(event.data(), MeasurementSubmitted.class);
+            String missing = payload.initiativeId() == null ? "initiativeId" : payload.indicatorCode() == null
+                    ? "indicatorCode" : payload.period() == null ? "period" : null;
+            if (missing != null) {
+                return new Candidate(record, event, partner, null, "payload does not match its schema: " + missing + " is required");
+            }
             if (payload.organisationId() != null && !payload.organisationId().equals(partner)) {
                 return new Candidate(record, event, partner, null, "the payload names organisation "
                         + payload.organisationId() + " but the topic belongs to " + partner);
@@ -166,20 +176,24 @@ public class PartnerIngestion {
         }
     }
 
+    /** Sends every dead letter at once and waits for all acks (a chain per record would nest thousands deep). */
     private Uni<Void> deadLetter(Map<ConsumerRecord<String, byte[]>, String> dead) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
+        if (dead.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Uni<Void>> sends = new ArrayList<>(dead.size());
         for (var entry : dead.entrySet()) {
             ConsumerRecord<String, byte[]> record = entry.getKey();
             RecordHeaders headers = new RecordHeaders(record.headers().toArray());
             headers.add("dead-letter-reason", entry.getValue().getBytes(StandardCharsets.UTF_8));
             headers.add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8));
             headers.add("dead-letter-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
-            Message<byte[]> message = Message.of(record.value() == null ? new byte[0] : record.value())
+            sends.add(deadLetters.sendMessage(Message.of(record.value() == null ? new byte[0] : record.value())
                     .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                             .withTopic(Topics.deadLetter(record.topic(), "measurement"))
-                            .withKey(record.key()).withHeaders(headers).build());
-            chain = chain.chain(() -> deadLetters.sendMessage(message));
+                            .withKey(record.key()).withHeaders(headers).build())));
         }
-        return chain;
+        LOG.warnf("dead-lettering %d partner events, e.g.: %s", dead.size(), dead.values().iterator().next());
+        return Uni.join().all(sends).andFailFast().replaceWithVoid();
     }
 }

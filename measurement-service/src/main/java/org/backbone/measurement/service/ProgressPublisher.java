@@ -2,6 +2,7 @@ package org.backbone.measurement.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -39,13 +40,9 @@ public class ProgressPublisher {
                                 + "FROM progress_dirty ORDER BY marked_at LIMIT " + config.progressBatch() + " FOR UPDATE SKIP LOCKED) "
                                 + "RETURNING indicator_id, period", Object[].class)
                 .getResultList()
-                .chain(marks -> {
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (Object[] mark : marks) {
-                        chain = chain.chain(() -> publish((UUID) mark[0], (String) mark[1]));
-                    }
-                    return chain;
-                })));
+                .chain(marks -> Multi.createFrom().iterable(marks)
+                        .onItem().transformToUniAndConcatenate(mark -> publish((UUID) mark[0], (String) mark[1]))
+                        .collect().last().replaceWithVoid())));
     }
 
     private Uni<Void> publish(UUID indicatorId, String period) {

@@ -82,8 +82,15 @@ public class SubmissionService {
      */
     public Uni<Outcome> submit(UUID initiative, UUID organisation, SubmissionChannel channel, String submittedBy,
             List<Item> items) {
+        return context(initiative).chain(context -> submit(context, organisation, channel, submittedBy, items));
+    }
+
+    /** Like {@link #submit(UUID, UUID, SubmissionChannel, String, List)} with a context read once for many batches. */
+    public Uni<Outcome> submit(Context context, UUID organisation, SubmissionChannel channel, String submittedBy,
+            List<Item> items) {
+        UUID initiative = context.initiative();
         UUID batch = UUID.randomUUID();
-        return Panache.getSession().chain(session -> context(session, initiative, organisation).chain(context -> {
+        return Panache.getSession().chain(session -> Uni.createFrom().item(context).chain(ignored -> {
             List<Rejection> rejected = new ArrayList<>();
             // the last value for a key wins, as if the partner had sent them one after another
             Map<String, ObjectNode> accepted = new LinkedHashMap<>();
@@ -96,8 +103,8 @@ public class SubmissionService {
                             "no indicator " + value.indicatorCode() + " in this initiative"));
                     continue;
                 }
-                List<FieldProblem> problems = ValueRules.problems(indicator.spec(), value, organisation,
-                        context.member(), context.lockedPeriods(indicator.id));
+                List<FieldProblem> problems = ValueRules.problems(context.spec(indicator), value, organisation,
+                        context.members().contains(organisation), context.lockedPeriods(indicator.id));
                 if (!problems.isEmpty()) {
                     problems.forEach(p -> rejected.add(new Rejection(item.index(), value.indicatorCode(), value.period(),
                             p.field(), p.message())));
@@ -166,27 +173,33 @@ public class SubmissionService {
                 rejections))).replaceWithVoid();
     }
 
-    /** What validation needs to know, read once per batch. */
-    private record Context(Map<String, IndicatorEntity> indicators, boolean member, List<Object[]> locks) {
+    /** What validation needs to know of an initiative, read once per batch (read-only entities). */
+    public record Context(UUID initiative, Map<String, IndicatorEntity> indicators, Set<UUID> members,
+            List<Object[]> locks, Map<UUID, org.backbone.measurement.domain.IndicatorSpec> specs) {
 
         Set<String> lockedPeriods(UUID indicator) {
             return locks.stream().filter(l -> l[1] == null || indicator.equals(l[1])).map(l -> (String) l[0])
                     .collect(Collectors.toSet());
         }
+
+        org.backbone.measurement.domain.IndicatorSpec spec(IndicatorEntity indicator) {
+            return specs.computeIfAbsent(indicator.id, id -> indicator.spec());
+        }
     }
 
-    private static Uni<Context> context(Mutiny.Session session, UUID initiative, UUID organisation) {
-        Uni<Map<String, IndicatorEntity>> indicators = IndicatorEntity.<IndicatorEntity>list("initiativeId", initiative)
-                .map(list -> list.stream().collect(Collectors.toMap(i -> i.code, Function.identity())));
-        return indicators.chain(byCode -> session.createNativeQuery(
-                                "SELECT count(*) FROM partner WHERE initiative_id = :initiative AND organisation_id = :organisation "
-                                        + "AND current", Long.class)
-                        .setParameter("initiative", initiative).setParameter("organisation", organisation)
-                        .getSingleResult()
+    public Uni<Context> context(UUID initiative) {
+        return Panache.getSession().chain(session -> session
+                .createSelectionQuery("from IndicatorEntity where initiativeId = :initiative", IndicatorEntity.class)
+                .setParameter("initiative", initiative).setReadOnly(true).getResultList()
+                .map(list -> list.stream().collect(Collectors.toMap(i -> i.code, Function.identity())))
+                .chain(byCode -> session.createNativeQuery(
+                                "SELECT organisation_id FROM partner WHERE initiative_id = :initiative AND current", UUID.class)
+                        .setParameter("initiative", initiative).getResultList()
                         .chain(members -> session.createNativeQuery(
                                         "SELECT period, indicator_id FROM period_lock WHERE initiative_id = :initiative",
                                         Object[].class)
                                 .setParameter("initiative", initiative).getResultList()
-                                .map(locks -> new Context(byCode, members > 0, locks))));
+                                .map(locks -> new Context(initiative, byCode, Set.copyOf(members), locks,
+                                        new java.util.HashMap<>())))));
     }
 }
