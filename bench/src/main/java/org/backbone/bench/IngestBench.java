@@ -187,6 +187,7 @@ public final class IngestBench {
                 topics.add(Topics.partnerMeasurements(partner));
                 topics.add(Topics.deadLetter(Topics.partnerMeasurements(partner), "measurement"));
             }
+            topics.retainAll(admin.listTopics().names().get(60, TimeUnit.SECONDS));
             admin.deleteTopics(topics).all().get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             System.err.println("could not delete the benchmark's topics: " + e);

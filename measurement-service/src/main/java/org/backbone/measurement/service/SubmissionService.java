@@ -151,11 +151,16 @@ public class SubmissionService {
                 .setParameter("by", submittedBy)
                 .setParameter("rows", array.toString())
                 .executeUpdate()
-                .chain(() -> session.createNativeQuery("INSERT INTO progress_dirty (indicator_id, period) "
-                                + "SELECT DISTINCT r.indicator_id, r.period FROM jsonb_to_recordset(cast(cast(:rows AS text) AS jsonb)) "
-                                + "AS r(indicator_id uuid, period text) ON CONFLICT DO NOTHING")
-                        .setParameter("rows", array.toString())
-                        .executeUpdate())
+                .chain(() -> {
+                    // the (indicator, period) pairs whose progress changed, for the progress publisher
+                    java.util.Set<String> pairs = new java.util.LinkedHashSet<>();
+                    rows.forEach(r -> pairs.add(r.get("indicator_id").asText() + " " + r.get("period").asText()));
+                    return session.createNativeQuery("INSERT INTO progress_dirty (indicator_id, period) "
+                                    + "SELECT cast(split_part(p, ' ', 1) AS uuid), split_part(p, ' ', 2) "
+                                    + "FROM unnest(cast(:pairs AS text[])) AS p ON CONFLICT DO NOTHING")
+                            .setParameter("pairs", pairs.toArray(String[]::new))
+                            .executeUpdate();
+                })
                 .replaceWithVoid();
     }
 
