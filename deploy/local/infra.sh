@@ -59,7 +59,8 @@ embedded_pg_bin_dir() {
 as_pg_user() {
   if [[ $(id -u) -eq 0 ]]; then
     id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres
-    runuser -u postgres -- "$@"
+    # from / : the postgres user may not be allowed into the checkout's directory
+    (cd / && runuser -u postgres -- "$@")
   else
     "$@"
   fi
