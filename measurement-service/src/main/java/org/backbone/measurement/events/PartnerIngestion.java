@@ -96,32 +96,29 @@ public class PartnerIngestion {
                     .computeIfAbsent(c.partner(), k -> new ArrayList<>()).add(c));
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (Map.Entry<UUID, Map<UUID, List<Candidate>>> initiative : groups.entrySet()) {
-                chain = chain.chain(() -> submissions.context(initiative.getKey()).chain(context -> {
-                    Uni<Void> perPartner = Uni.createFrom().voidItem();
-                    for (List<Candidate> group : initiative.getValue().values()) {
-                        perPartner = perPartner.chain(() -> submit(context, group, dead));
+                List<List<Candidate>> perPartner = new ArrayList<>(initiative.getValue().values());
+                List<SubmissionService.Batch> batches = perPartner.stream().map(group -> {
+                    List<SubmissionService.Item> items = new ArrayList<>();
+                    for (int i = 0; i < group.size(); i++) {
+                        MeasurementSubmitted p = group.get(i).payload();
+                        items.add(new SubmissionService.Item(i, new SubmittedValue(p.indicatorCode(), p.period(),
+                                p.dimensions(), p.value(), p.numerator(), p.denominator(), p.comment())));
                     }
-                    return perPartner;
-                }));
+                    return new SubmissionService.Batch(group.get(0).partner(), items);
+                }).toList();
+                chain = chain.chain(() -> submissions.context(initiative.getKey())
+                        .chain(context -> submissions.submitAll(context, batches, SubmissionChannel.KAFKA, "partner-system"))
+                        .invoke(outcomes -> {
+                            for (int g = 0; g < outcomes.size(); g++) {
+                                List<Candidate> group = perPartner.get(g);
+                                outcomes.get(g).rejected().forEach(r -> dead.merge(group.get(r.index()).record(),
+                                        r.field() + ": " + r.reason(), (a, b) -> a + "; " + b));
+                            }
+                        })
+                        .replaceWithVoid());
             }
             return chain.replaceWith(dead);
         });
-    }
-
-    private Uni<Void> submit(SubmissionService.Context context, List<Candidate> group,
-            Map<ConsumerRecord<String, byte[]>, String> dead) {
-        Candidate first = group.get(0);
-        List<SubmissionService.Item> items = new ArrayList<>();
-        for (int i = 0; i < group.size(); i++) {
-            MeasurementSubmitted p = group.get(i).payload();
-            items.add(new SubmissionService.Item(i, new SubmittedValue(p.indicatorCode(), p.period(), p.dimensions(),
-                    p.value(), p.numerator(), p.denominator(), p.comment())));
-        }
-        return submissions.submit(context, first.partner(), SubmissionChannel.KAFKA,
-                        "partner-system:" + first.partner(), items)
-                .invoke(outcome -> outcome.rejected().forEach(r -> dead.merge(group.get(r.index()).record(),
-                        r.field() + ": " + r.reason(), (a, b) -> a + "; " + b)))
-                .replaceWithVoid();
     }
 
     /** The candidates not processed before, claimed in this transaction (inbox), in one statement. */

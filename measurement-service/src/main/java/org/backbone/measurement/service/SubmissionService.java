@@ -45,9 +45,10 @@ public class SubmissionService {
             INSERT INTO indicator_value (id, indicator_id, initiative_id, organisation_id, period, period_start,
                 dimension_key, dimensions, value, numerator, denominator, comment, status, channel, batch_id,
                 submitted_by, submitted_at, revision)
-            SELECT r.id, r.indicator_id, :initiative, :organisation, r.period, r.period_start, r.dimension_key,
-                r.dimensions, r.value, r.numerator, r.denominator, r.comment, r.status, :channel, :batch, :by, now(), 1
-            FROM jsonb_to_recordset(cast(cast(:rows AS text) AS jsonb)) AS r(id uuid, indicator_id uuid, period text,
+            SELECT r.id, r.indicator_id, :initiative, r.organisation_id, r.period, r.period_start, r.dimension_key,
+                r.dimensions, r.value, r.numerator, r.denominator, r.comment, r.status, :channel, r.batch_id, :by, now(), 1
+            FROM jsonb_to_recordset(cast(cast(:rows AS text) AS jsonb)) AS r(id uuid, indicator_id uuid,
+                organisation_id uuid, batch_id uuid, period text,
                 period_start date, dimension_key text, dimensions jsonb, value numeric, numerator numeric,
                 denominator numeric, comment text, status text)
             ON CONFLICT (indicator_id, organisation_id, period, dimension_key) DO UPDATE SET
@@ -88,66 +89,94 @@ public class SubmissionService {
     /** Like {@link #submit(UUID, UUID, SubmissionChannel, String, List)} with a context read once for many batches. */
     public Uni<Outcome> submit(Context context, UUID organisation, SubmissionChannel channel, String submittedBy,
             List<Item> items) {
-        UUID initiative = context.initiative();
-        UUID batch = UUID.randomUUID();
-        return Panache.getSession().chain(session -> Uni.createFrom().item(context).chain(ignored -> {
-            List<Rejection> rejected = new ArrayList<>();
-            // the last value for a key wins, as if the partner had sent them one after another
-            Map<String, ObjectNode> accepted = new LinkedHashMap<>();
-            Set<UUID> indicators = new HashSet<>();
-            for (Item item : items) {
-                SubmittedValue value = item.value();
-                IndicatorEntity indicator = context.indicators().get(value.indicatorCode());
-                if (indicator == null) {
-                    rejected.add(new Rejection(item.index(), value.indicatorCode(), value.period(), "indicatorCode",
-                            "no indicator " + value.indicatorCode() + " in this initiative"));
-                    continue;
-                }
-                List<FieldProblem> problems = ValueRules.problems(context.spec(indicator), value, organisation,
-                        context.members().contains(organisation), context.lockedPeriods(indicator.id));
-                if (!problems.isEmpty()) {
-                    problems.forEach(p -> rejected.add(new Rejection(item.index(), value.indicatorCode(), value.period(),
-                            p.field(), p.message())));
-                    continue;
-                }
-                Period period = indicator.period(value.period()).orElseThrow();
-                Map<String, String> dimensions = new TreeMap<>(value.dimensions() == null ? Map.of() : value.dimensions());
-                String key = dimensions.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                        .collect(Collectors.joining(";"));
-                ObjectNode row = json.createObjectNode()
-                        .put("id", UUID.randomUUID().toString())
-                        .put("indicator_id", indicator.id.toString())
-                        .put("period", period.code())
-                        .put("period_start", period.start().toString())
-                        .put("dimension_key", key)
-                        .put("value", value.value())
-                        .put("numerator", value.numerator())
-                        .put("denominator", value.denominator())
-                        .put("comment", value.comment())
-                        .put("status", indicator.approvalRequired ? "SUBMITTED" : "APPROVED");
-                row.set("dimensions", json.valueToTree(dimensions));
-                accepted.put(indicator.id + "|" + period.code() + "|" + key, row);
-                indicators.add(indicator.id);
-            }
-            int acceptedCount = items.size() - (int) rejected.stream().map(Rejection::index).distinct().count();
-            Outcome outcome = new Outcome(batch, acceptedCount, rejected);
-            return store(session, initiative, organisation, channel, submittedBy, batch, accepted.values())
-                    .chain(() -> announce(initiative, organisation, channel, outcome, indicators))
-                    .replaceWith(outcome);
-        }));
+        return submitAll(context, List.of(new Batch(organisation, items)), channel, submittedBy).map(all -> all.get(0));
     }
 
-    private Uni<Void> store(Mutiny.Session session, UUID initiative, UUID organisation, SubmissionChannel channel,
-            String submittedBy, UUID batch, java.util.Collection<ObjectNode> rows) {
+    /** One organisation's part of what arrived together. */
+    public record Batch(UUID organisation, List<Item> items) {
+    }
+
+    /**
+     * Several organisations' batches for one initiative at once (a Kafka poll): validated one by
+     * one, stored with one statement, announced per organisation.
+     */
+    public Uni<List<Outcome>> submitAll(Context context, List<Batch> batches, SubmissionChannel channel,
+            String submittedBy) {
+        List<Prepared> prepared = batches.stream().map(b -> prepare(context, b)).toList();
+        List<ObjectNode> rows = prepared.stream().flatMap(p -> p.rows().stream()).toList();
+        return Panache.getSession()
+                .chain(session -> store(session, context.initiative(), channel, submittedBy, rows))
+                .chain(() -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Prepared p : prepared) {
+                        chain = chain.chain(() -> announce(context.initiative(), p.organisation(), channel, p.outcome(),
+                                p.indicators()));
+                    }
+                    return chain;
+                })
+                .replaceWith(() -> prepared.stream().map(Prepared::outcome).toList());
+    }
+
+    private record Prepared(UUID organisation, Outcome outcome, java.util.Collection<ObjectNode> rows, Set<UUID> indicators) {
+    }
+
+    private Prepared prepare(Context context, Batch batch) {
+        UUID organisation = batch.organisation();
+        UUID batchId = UUID.randomUUID();
+        List<Rejection> rejected = new ArrayList<>();
+        // the last value for a key wins, as if the partner had sent them one after another
+        Map<String, ObjectNode> accepted = new LinkedHashMap<>();
+        Set<UUID> indicators = new HashSet<>();
+        boolean member = context.members().contains(organisation);
+        for (Item item : batch.items()) {
+            SubmittedValue value = item.value();
+            IndicatorEntity indicator = context.indicators().get(value.indicatorCode());
+            if (indicator == null) {
+                rejected.add(new Rejection(item.index(), value.indicatorCode(), value.period(), "indicatorCode",
+                        "no indicator " + value.indicatorCode() + " in this initiative"));
+                continue;
+            }
+            List<FieldProblem> problems = ValueRules.problems(context.spec(indicator), value, organisation, member,
+                    context.lockedPeriods(indicator.id));
+            if (!problems.isEmpty()) {
+                problems.forEach(p -> rejected.add(new Rejection(item.index(), value.indicatorCode(), value.period(),
+                        p.field(), p.message())));
+                continue;
+            }
+            Period period = indicator.period(value.period()).orElseThrow();
+            Map<String, String> dimensions = new TreeMap<>(value.dimensions() == null ? Map.of() : value.dimensions());
+            String key = dimensions.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining(";"));
+            ObjectNode row = json.createObjectNode()
+                    .put("id", UUID.randomUUID().toString())
+                    .put("indicator_id", indicator.id.toString())
+                    .put("organisation_id", organisation.toString())
+                    .put("batch_id", batchId.toString())
+                    .put("period", period.code())
+                    .put("period_start", period.start().toString())
+                    .put("dimension_key", key)
+                    .put("value", value.value())
+                    .put("numerator", value.numerator())
+                    .put("denominator", value.denominator())
+                    .put("comment", value.comment())
+                    .put("status", indicator.approvalRequired ? "SUBMITTED" : "APPROVED");
+            row.set("dimensions", json.valueToTree(dimensions));
+            accepted.put(indicator.id + "|" + period.code() + "|" + key, row);
+            indicators.add(indicator.id);
+        }
+        int acceptedCount = batch.items().size() - (int) rejected.stream().map(Rejection::index).distinct().count();
+        return new Prepared(organisation, new Outcome(batchId, acceptedCount, rejected), accepted.values(), indicators);
+    }
+
+    private Uni<Void> store(Mutiny.Session session, UUID initiative, SubmissionChannel channel, String submittedBy,
+            List<ObjectNode> rows) {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         ArrayNode array = json.createArrayNode().addAll(rows);
         return session.createNativeQuery(UPSERT)
                 .setParameter("initiative", initiative)
-                .setParameter("organisation", organisation)
                 .setParameter("channel", channel.name())
-                .setParameter("batch", batch)
                 .setParameter("by", submittedBy)
                 .setParameter("rows", array.toString())
                 .executeUpdate()
