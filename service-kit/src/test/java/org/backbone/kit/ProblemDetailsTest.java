@@ -96,7 +96,7 @@ class ProblemDetailsTest {
     void oversizeBodyIs413() {
         String big = "{\"name\":\"" + "x".repeat(100_000) + "\"}";
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(big).post("/kit-test/things")
-                .then().statusCode(413);
+                .then().statusCode(413).contentType(startsWith(PROBLEM)).body("status", equalTo(413));
     }
 
     @Test
