@@ -57,6 +57,24 @@ final class AgendaFixture {
         return fixture;
     }
 
+    /**
+     * The body of an INTEGER, INCREASE, SUM indicator on this initiative's first goal; tests change
+     * what they need before posting it.
+     */
+    java.util.Map<String, Object> indicator(String code, String periodicity) {
+        java.util.Map<String, Object> body = new java.util.HashMap<>();
+        body.put("code", code);
+        body.put("name", code);
+        body.put("valueType", "INTEGER");
+        body.put("direction", "INCREASE");
+        body.put("aggregation", "SUM");
+        body.put("periodicity", periodicity);
+        body.put("goalIds", List.of(goal.toString()));
+        body.put("visibility", "SHARED");
+        body.put("approvalRequired", false);
+        return body;
+    }
+
     private static void send(KafkaProducer<String, byte[]> producer, BackboneEvent event) throws Exception {
         producer.send(CloudEventRecords.of(event, UUID.randomUUID(), Instant.now())).get();
     }

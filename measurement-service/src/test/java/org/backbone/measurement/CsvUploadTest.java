@@ -9,7 +9,6 @@ import io.quarkus.agroal.DataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.backbone.kit.testing.Tokens;
@@ -25,10 +24,8 @@ class CsvUploadTest {
     @Test
     void aBadRowDoesNotSinkTheFileAndEachRejectedRowIsNamedByItsLine() throws Exception {
         AgendaFixture agenda = AgendaFixture.publish(db);
-        Map<String, Object> body = new HashMap<>(Map.of("code", "ADV_MATH", "name", "Pupils in 5-unit mathematics",
-                "valueType", "INTEGER", "direction", "INCREASE", "aggregation", "SUM", "periodicity", "QUARTERLY",
-                "goalIds", List.of(agenda.goal.toString()), "visibility", "SHARED", "approvalRequired", false,
-                "dimensions", Map.of("region", List.of("north", "south"))));
+        Map<String, Object> body = agenda.indicator("ADV_MATH", "QUARTERLY");
+        body.put("dimensions", Map.of("region", List.of("north", "south")));
         String indicator = given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(body)
                 .post("/v1/initiatives/" + agenda.initiative + "/indicators").then().statusCode(201).extract().path("id");
         String values = "/v1/initiatives/" + agenda.initiative + "/indicators/" + indicator + "/values";

@@ -13,7 +13,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,9 +40,7 @@ class PartnerIngestionTest {
     @Test
     void valuesArriveOncePoisonIsDeadLetteredAndThePartnerIsTheTopicsOrganisation() throws Exception {
         AgendaFixture agenda = AgendaFixture.publish(db);
-        Map<String, Object> body = new HashMap<>(Map.of("code", "TEACHERS", "name", "STEM teachers trained",
-                "valueType", "INTEGER", "direction", "INCREASE", "aggregation", "SUM", "periodicity", "QUARTERLY",
-                "goalIds", List.of(agenda.goal.toString()), "visibility", "SHARED", "approvalRequired", false));
+        Map<String, Object> body = agenda.indicator("TEACHERS", "QUARTERLY");
         body.put("validRange", Map.of("min", 0));
         String indicator = given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(body)
                 .post("/v1/initiatives/" + agenda.initiative + "/indicators").then().statusCode(201).extract().path("id");

@@ -11,7 +11,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,9 +31,7 @@ class ProgressEventsTest {
     @Test
     void progressIsAnnouncedAndAStatusChangeIsCalledOut() throws Exception {
         AgendaFixture agenda = AgendaFixture.publish(db);
-        Map<String, Object> body = new HashMap<>(Map.of("code", "TEACHERS", "name", "STEM teachers trained",
-                "valueType", "INTEGER", "direction", "INCREASE", "aggregation", "SUM", "periodicity", "YEARLY",
-                "goalIds", List.of(agenda.goal.toString()), "visibility", "SHARED", "approvalRequired", false));
+        Map<String, Object> body = agenda.indicator("TEACHERS", "YEARLY");
         body.put("targets", Map.of("2026", 100));
         String indicator = given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(body)
                 .post("/v1/initiatives/" + agenda.initiative + "/indicators").then().statusCode(201).extract().path("id");

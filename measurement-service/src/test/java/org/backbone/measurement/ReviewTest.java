@@ -10,7 +10,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.backbone.kit.testing.Tokens;
@@ -35,9 +34,10 @@ class ReviewTest {
     @BeforeEach
     void indicatorNeedingApproval() throws Exception {
         agenda = AgendaFixture.publish(db);
-        Map<String, Object> body = new HashMap<>(Map.of("code", "GIRLS_STEM", "name", "Girls in advanced STEM tracks",
-                "valueType", "INTEGER", "direction", "INCREASE", "aggregation", "SUM", "periodicity", "QUARTERLY",
-                "goalIds", List.of(agenda.otherGoal.toString()), "visibility", "BACKBONE_ONLY", "approvalRequired", true));
+        Map<String, Object> body = agenda.indicator("GIRLS_STEM", "QUARTERLY");
+        body.put("goalIds", List.of(agenda.otherGoal.toString()));
+        body.put("visibility", "BACKBONE_ONLY");
+        body.put("approvalRequired", true);
         body.put("targets", Map.of("2026Q4", 500));
         indicator = as(Tokens.admin()).body(body).post(base() + "/indicators").then().statusCode(201).extract().path("id");
     }

@@ -28,9 +28,8 @@ class ScorecardAndComparisonTest {
     }
 
     private static String define(AgendaFixture agenda, String code, String visibility, int target) {
-        Map<String, Object> body = new HashMap<>(Map.of("code", code, "name", code, "valueType", "INTEGER",
-                "direction", "INCREASE", "aggregation", "SUM", "periodicity", "YEARLY",
-                "goalIds", List.of(agenda.goal.toString()), "visibility", visibility, "approvalRequired", false));
+        Map<String, Object> body = agenda.indicator(code, "YEARLY");
+        body.put("visibility", visibility);
         body.put("targets", Map.of("2026", target));
         return as(Tokens.admin()).body(body).post("/v1/initiatives/" + agenda.initiative + "/indicators")
                 .then().statusCode(201).extract().path("id");
