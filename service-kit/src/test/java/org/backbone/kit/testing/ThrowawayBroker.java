@@ -29,8 +29,9 @@ public final class ThrowawayBroker implements AutoCloseable {
         }
         this.home = Path.of(kafkaHome);
         this.dir = Files.createTempDirectory("throwaway-kafka");
-        this.port = freePort();
-        this.controllerPort = freePort();
+        int[] ports = freePorts();
+        this.port = ports[0];
+        this.controllerPort = ports[1];
         Files.writeString(dir.resolve("server.properties"), String.join("\n",
                 "process.roles=broker,controller", "node.id=1",
                 "controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort,
@@ -49,9 +50,14 @@ public final class ThrowawayBroker implements AutoCloseable {
     }
 
     public void start() throws IOException {
-        process = new ProcessBuilder(List.of(java(), "-Xmx256m", "-cp", home.resolve("libs") + "/*",
-                "kafka.Kafka", dir.resolve("server.properties").toString()))
-                .redirectErrorStream(true).redirectOutput(dir.resolve("broker.log").toFile()).start();
+        // the broker's own log, so that a broker that will not start says why in broker.log
+        Files.writeString(dir.resolve("log4j2.xml"), "<Configuration><Appenders><Console name=\"out\" target=\"SYSTEM_OUT\">"
+                + "<PatternLayout pattern=\"[%d] %p %m (%c)%n\"/></Console></Appenders><Loggers>"
+                + "<Root level=\"WARN\"><AppenderRef ref=\"out\"/></Root></Loggers></Configuration>");
+        process = new ProcessBuilder(List.of(java(), "-Xmx256m", "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.xml"),
+                "-cp", home.resolve("libs") + "/*", "kafka.Kafka", dir.resolve("server.properties").toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("broker.log").toFile())).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!accepting()) {
             if (System.nanoTime() > deadline || !process.isAlive()) {
@@ -101,9 +107,10 @@ public final class ThrowawayBroker implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** Two distinct free ports: both sockets are held open together, so they cannot be the same port. */
+    private static int[] freePorts() throws IOException {
+        try (ServerSocket first = new ServerSocket(0); ServerSocket second = new ServerSocket(0)) {
+            return new int[] {first.getLocalPort(), second.getLocalPort()};
         }
     }
 }
