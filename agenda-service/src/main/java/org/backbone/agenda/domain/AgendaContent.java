@@ -5,8 +5,4 @@ import java.util.List;
 /** What partners agree on: the draft, and each frozen version, hold one of these. */
 public record AgendaContent(String problemStatement, String vision, String mission, Boundaries boundaries,
         List<Goal> goals) {
-
-    public static AgendaContent empty() {
-        return new AgendaContent(null, null, null, Boundaries.none(), List.of());
-    }
 }

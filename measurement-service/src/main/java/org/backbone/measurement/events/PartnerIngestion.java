@@ -147,7 +147,12 @@ public class PartnerIngestion {
         if (!topic.matches()) {
             return new Candidate(record, null, null, null, "not a partner measurement topic");
         }
-        UUID partner = UUID.fromString(topic.group(1));
+        UUID partner;
+        try {
+            partner = UUID.fromString(topic.group(1));
+        } catch (IllegalArgumentException e) {
+            return new Candidate(record, null, null, null, "the topic does not name an organisation id");
+        }
         try {
             ReceivedEvent event = CloudEventReader.read(record.topic(), record.headers(), record.value());
             if (!SUBMITTED.type().equals(event.type())) {

@@ -35,8 +35,4 @@ public class OutboxRelayLifecycle {
     void onStop(@Observes ShutdownEvent event) {
         relay.stop();
     }
-
-    public OutboxRelay relay() {
-        return relay;
-    }
 }
