@@ -32,6 +32,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.backbone.contracts.BackboneEvent;
+import org.backbone.contracts.EventCatalog;
+import org.backbone.contracts.EventDescriptor;
 import org.backbone.contracts.EventJson;
 import org.backbone.contracts.Topics;
 import org.backbone.contracts.agenda.AgendaRatified;
@@ -43,7 +45,9 @@ import org.backbone.contracts.agenda.PartnerRole;
 import org.backbone.contracts.agenda.RatificationKind;
 import org.backbone.contracts.agenda.RatificationRule;
 import org.backbone.contracts.agenda.Sector;
+import org.backbone.contracts.measurement.ValuesRecorded;
 import org.backbone.contracts.partner.MeasurementSubmitted;
+import org.backbone.kit.events.CloudEventHeaders;
 import org.backbone.kit.events.CloudEventRecords;
 import org.backbone.kit.testing.KafkaProbe;
 import org.backbone.kit.testing.Tokens;
@@ -62,6 +66,7 @@ public final class IngestBench {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String TYPE = "org.backbone.partner.measurement.submitted.v1";
+    private static final EventDescriptor VALUES_RECORDED = EventCatalog.of(ValuesRecorded.class);
     private static final int PORT = 18082;
     private static final String API = "http://127.0.0.1:" + PORT;
 
@@ -119,10 +124,15 @@ public final class IngestBench {
         double produceRate = produce();
         double baselineRate = baseline(total);
 
-        long started = System.nanoTime();
-        startService();
-        long ready = System.nanoTime();
-        long[] firstAndLast = awaitStored(total);
+        long[] firstAndLast;
+        long started;
+        long ready;
+        try (KafkaProbe recorded = KafkaProbe.subscribe(VALUES_RECORDED.topic())) {
+            started = System.nanoTime();
+            startService();
+            ready = System.nanoTime();
+            firstAndLast = awaitStored(recorded, total);
+        }
         double serviceRate = total / ((firstAndLast[1] - firstAndLast[0]) / 1e9);
         double serviceRateFromStart = total / ((firstAndLast[1] - started) / 1e9);
 
@@ -150,13 +160,19 @@ public final class IngestBench {
 
     private void startService() throws Exception {
         Path jar = Path.of("measurement-service/target/quarkus-app/quarkus-run.jar");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms256m", "-Xmx1g", "-Dmp.messaging.incoming.partner-measurements.group.id=bench-" + initiative,
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms256m", "-Xmx1g"));
+        // extra JVM options for the service under test, e.g. a JFR recording while profiling
+        String extra = System.getenv("BENCH_SERVICE_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-Dmp.messaging.incoming.partner-measurements.group.id=bench-" + initiative,
                 // only this run's partners: earlier runs' topics are none of its business
                 "-Dmp.messaging.incoming.partner-measurements.topic=partner\\.("
                         + String.join("|", partnerIds.stream().map(UUID::toString).toList()) + ")\\.measurements\\.v1",
                 "-Dmp.messaging.incoming.agenda-events.group.id=bench-" + initiative,
-                "-jar", jar.toString());
+                "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of(".backbone/logs/bench-measurement.log").toFile()));
         builder.environment().put("HTTP_PORT", Integer.toString(PORT));
@@ -333,31 +349,37 @@ public final class IngestBench {
         }
     }
 
-    /** Waits until every value is stored; returns the nanoTime of the first and of the last. */
-    private long[] awaitStored(long total) throws Exception {
+    /**
+     * Waits until every value is stored; returns the nanoTime of the first and of the last. Follows
+     * the service's {@code values.recorded} events (committed with the values, published within
+     * milliseconds) rather than counting rows: a count(*) over a million rows every 100 ms would
+     * take a good part of the database's CPU from the service being measured.
+     */
+    private long[] awaitStored(KafkaProbe recorded, long total) {
         long first = 0;
-        long last;
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "measurement", "measurement");
-                PreparedStatement count = c.prepareStatement("SELECT count(*) FROM indicator_value")) {
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(20);
-            while (true) {
-                long stored;
-                try (ResultSet r = count.executeQuery()) {
-                    r.next();
-                    stored = r.getLong(1);
+        long last = 0;
+        long stored = 0;
+        int seen = 0;
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(20);
+        while (stored < total) {
+            List<ConsumerRecord<String, byte[]>> events = recorded.received(r ->
+                    VALUES_RECORDED.type().equals(KafkaProbe.header(r, CloudEventHeaders.TYPE)));
+            long now = System.nanoTime();
+            for (ConsumerRecord<String, byte[]> event : events.subList(seen, events.size())) {
+                try {
+                    ValuesRecorded payload = EventJson.mapper().readValue(event.value(), ValuesRecorded.class);
+                    if (initiative.equals(payload.initiativeId())) {
+                        stored += payload.acceptedCount();
+                        first = first == 0 ? now : first;
+                        last = now;
+                    }
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException("unreadable values.recorded event", e);
                 }
-                long now = System.nanoTime();
-                if (first == 0 && stored > 0) {
-                    first = now;
-                }
-                if (stored >= total) {
-                    last = now;
-                    break;
-                }
-                if (now > deadline) {
-                    throw new IllegalStateException("only " + stored + " of " + total + " values stored in 20 minutes");
-                }
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+            }
+            seen = events.size();
+            if (now > deadline) {
+                throw new IllegalStateException("only " + stored + " of " + total + " values stored in 20 minutes");
             }
         }
         return new long[] {first, last};

@@ -18,10 +18,25 @@ import org.backbone.measurement.persistence.IndicatorEntity;
 /**
  * Emits {@code progress.updated} per (indicator, period) that changed, at most once per interval
  * however many values arrived, and {@code indicator.status-changed} when the status moved. Several
- * replicas may run it: marks are taken {@code FOR UPDATE SKIP LOCKED}.
+ * replicas may run it; one at a time publishes (a transaction-scoped advisory lock).
  */
 @ApplicationScoped
 public class ProgressPublisher {
+
+    /**
+     * Takes every mark of the oldest marked (indicator, period) pairs, one row per pair. Submissions
+     * only ever append marks, so they never wait for this; a mark committed after this statement
+     * stays for the next round, and progress computed after it sees every value it marked.
+     */
+    private static final String TAKE_MARKS = """
+            WITH pairs AS (
+                SELECT DISTINCT indicator_id, period
+                FROM (SELECT indicator_id, period FROM progress_mark ORDER BY seq LIMIT :limit) oldest),
+            taken AS (
+                DELETE FROM progress_mark m USING pairs p
+                WHERE m.indicator_id = p.indicator_id AND m.period = p.period
+                RETURNING m.indicator_id, m.period)
+            SELECT DISTINCT indicator_id, period FROM taken""";
 
     private final ProgressService progress;
     private final Outbox outbox;
@@ -36,13 +51,14 @@ public class ProgressPublisher {
     @Scheduled(every = "${backbone.measurement.progress-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> publish() {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
-                        "DELETE FROM progress_dirty WHERE (indicator_id, period) IN (SELECT indicator_id, period "
-                                + "FROM progress_dirty ORDER BY marked_at LIMIT " + config.progressBatch() + " FOR UPDATE SKIP LOCKED) "
-                                + "RETURNING indicator_id, period", Object[].class)
-                .getResultList()
-                .chain(marks -> Multi.createFrom().iterable(marks)
-                        .onItem().transformToUniAndConcatenate(mark -> publish((UUID) mark[0], (String) mark[1]))
-                        .collect().last().replaceWithVoid())));
+                        "SELECT pg_try_advisory_xact_lock(hashtext('backbone-progress-publisher'))", Boolean.class)
+                .getSingleResult()
+                .chain(leader -> !leader ? Uni.createFrom().voidItem() : session.createNativeQuery(TAKE_MARKS, Object[].class)
+                        .setParameter("limit", config.progressBatch())
+                        .getResultList()
+                        .chain(marks -> Multi.createFrom().iterable(marks)
+                                .onItem().transformToUniAndConcatenate(mark -> publish((UUID) mark[0], (String) mark[1]))
+                                .collect().last().replaceWithVoid()))));
     }
 
     private Uni<Void> publish(UUID indicatorId, String period) {

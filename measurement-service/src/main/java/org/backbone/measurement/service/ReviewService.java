@@ -78,8 +78,8 @@ public class ReviewService {
                     }
                 })
                 .call(() -> Panache.getSession().chain(session -> session.createNativeQuery(
-                                "INSERT INTO progress_dirty (indicator_id, period) SELECT DISTINCT indicator_id, period "
-                                        + "FROM indicator_value WHERE id = ANY(:ids) ON CONFLICT DO NOTHING")
+                                "INSERT INTO progress_mark (indicator_id, period) SELECT DISTINCT indicator_id, period "
+                                        + "FROM indicator_value WHERE id = ANY(:ids)")
                         .setParameter("ids", valueIds.toArray(UUID[]::new)).executeUpdate()));
     }
 

@@ -1,12 +1,15 @@
 package org.backbone.measurement.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.backbone.contracts.EventJson;
 import org.backbone.contracts.measurement.SubmissionChannel;
@@ -41,16 +45,20 @@ public class SubmissionService {
     /** Rejections carried in one values.rejected event; the count of all is in values.recorded. */
     static final int MAX_REJECTIONS_PER_EVENT = 500;
 
+    /** Rows arrive as one typed array per column: PostgreSQL reads those far faster than a JSON document. */
     private static final String UPSERT = """
             INSERT INTO indicator_value (id, indicator_id, initiative_id, organisation_id, period, period_start,
                 dimension_key, dimensions, value, numerator, denominator, comment, status, channel, batch_id,
                 submitted_by, submitted_at, revision)
             SELECT r.id, r.indicator_id, :initiative, r.organisation_id, r.period, r.period_start, r.dimension_key,
-                r.dimensions, r.value, r.numerator, r.denominator, r.comment, r.status, :channel, r.batch_id, :by, now(), 1
-            FROM jsonb_to_recordset(cast(cast(:rows AS text) AS jsonb)) AS r(id uuid, indicator_id uuid,
-                organisation_id uuid, batch_id uuid, period text,
-                period_start date, dimension_key text, dimensions jsonb, value numeric, numerator numeric,
-                denominator numeric, comment text, status text)
+                cast(r.dimensions AS jsonb), r.value, r.numerator, r.denominator, r.comment, r.status, :channel,
+                r.batch_id, :by, now(), 1
+            FROM unnest(cast(:ids AS uuid[]), cast(:indicators AS uuid[]), cast(:organisations AS uuid[]),
+                cast(:batches AS uuid[]), cast(:periods AS text[]), cast(:starts AS date[]), cast(:keys AS text[]),
+                cast(:dimensions AS text[]), cast(:values AS numeric[]), cast(:numerators AS numeric[]),
+                cast(:denominators AS numeric[]), cast(:comments AS text[]), cast(:statuses AS text[]))
+                AS r(id, indicator_id, organisation_id, batch_id, period, period_start, dimension_key, dimensions,
+                     value, numerator, denominator, comment, status)
             ON CONFLICT (indicator_id, organisation_id, period, dimension_key) DO UPDATE SET
                 value = excluded.value, numerator = excluded.numerator, denominator = excluded.denominator,
                 comment = excluded.comment, dimensions = excluded.dimensions, status = excluded.status,
@@ -103,7 +111,8 @@ public class SubmissionService {
     public Uni<List<Outcome>> submitAll(Context context, List<Batch> batches, SubmissionChannel channel,
             String submittedBy) {
         List<Prepared> prepared = batches.stream().map(b -> prepare(context, b)).toList();
-        List<ObjectNode> rows = prepared.stream().flatMap(p -> p.rows().stream()).toList();
+        // in key order, so that two transactions writing the same values lock them in the same order
+        List<Row> rows = prepared.stream().flatMap(p -> p.rows().stream()).sorted(KEY_ORDER).toList();
         return Panache.getSession()
                 .chain(session -> store(session, context.initiative(), channel, submittedBy, rows))
                 .chain(() -> {
@@ -117,15 +126,23 @@ public class SubmissionService {
                 .replaceWith(() -> prepared.stream().map(Prepared::outcome).toList());
     }
 
-    private record Prepared(UUID organisation, Outcome outcome, java.util.Collection<ObjectNode> rows, Set<UUID> indicators) {
+    private record Prepared(UUID organisation, Outcome outcome, Collection<Row> rows, Set<UUID> indicators) {
     }
+
+    /** One accepted value as stored. */
+    private record Row(UUID id, UUID indicator, UUID organisation, UUID batch, Period period, String dimensionKey,
+            String dimensions, SubmittedValue value, String status) {
+    }
+
+    private static final Comparator<Row> KEY_ORDER = Comparator.comparing(Row::indicator)
+            .thenComparing(Row::organisation).thenComparing(r -> r.period().code()).thenComparing(Row::dimensionKey);
 
     private Prepared prepare(Context context, Batch batch) {
         UUID organisation = batch.organisation();
         UUID batchId = UUID.randomUUID();
         List<Rejection> rejected = new ArrayList<>();
         // the last value for a key wins, as if the partner had sent them one after another
-        Map<String, ObjectNode> accepted = new LinkedHashMap<>();
+        Map<String, Row> accepted = new LinkedHashMap<>();
         Set<UUID> indicators = new HashSet<>();
         boolean member = context.members().contains(organisation);
         for (Item item : batch.items()) {
@@ -147,20 +164,8 @@ public class SubmissionService {
             Map<String, String> dimensions = new TreeMap<>(value.dimensions() == null ? Map.of() : value.dimensions());
             String key = dimensions.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining(";"));
-            ObjectNode row = json.createObjectNode()
-                    .put("id", UUID.randomUUID().toString())
-                    .put("indicator_id", indicator.id.toString())
-                    .put("organisation_id", organisation.toString())
-                    .put("batch_id", batchId.toString())
-                    .put("period", period.code())
-                    .put("period_start", period.start().toString())
-                    .put("dimension_key", key)
-                    .put("value", value.value())
-                    .put("numerator", value.numerator())
-                    .put("denominator", value.denominator())
-                    .put("comment", value.comment())
-                    .put("status", indicator.approvalRequired ? "SUBMITTED" : "APPROVED");
-            row.set("dimensions", json.valueToTree(dimensions));
+            Row row = new Row(UUID.randomUUID(), indicator.id, organisation, batchId, period, key, dimensionsJson(dimensions),
+                    value, indicator.approvalRequired ? "SUBMITTED" : "APPROVED");
             accepted.put(indicator.id + "|" + period.code() + "|" + key, row);
             indicators.add(indicator.id);
         }
@@ -168,29 +173,60 @@ public class SubmissionService {
         return new Prepared(organisation, new Outcome(batchId, acceptedCount, rejected), accepted.values(), indicators);
     }
 
-    private Uni<Void> store(Mutiny.Session session, UUID initiative, SubmissionChannel channel, String submittedBy,
-            List<ObjectNode> rows) {
+    private String dimensionsJson(Map<String, String> dimensions) {
+        if (dimensions.isEmpty()) {
+            return "{}";
+        }
+        try {
+            return json.writeValueAsString(dimensions);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings is always JSON", e);
+        }
+    }
+
+    private static Uni<Void> store(Mutiny.Session session, UUID initiative, SubmissionChannel channel, String submittedBy,
+            List<Row> rows) {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        ArrayNode array = json.createArrayNode().addAll(rows);
         return session.createNativeQuery(UPSERT)
                 .setParameter("initiative", initiative)
                 .setParameter("channel", channel.name())
                 .setParameter("by", submittedBy)
-                .setParameter("rows", array.toString())
+                .setParameter("ids", column(rows, Row::id, UUID[]::new))
+                .setParameter("indicators", column(rows, Row::indicator, UUID[]::new))
+                .setParameter("organisations", column(rows, Row::organisation, UUID[]::new))
+                .setParameter("batches", column(rows, Row::batch, UUID[]::new))
+                .setParameter("periods", column(rows, r -> r.period().code(), String[]::new))
+                .setParameter("starts", column(rows, r -> r.period().start(), LocalDate[]::new))
+                .setParameter("keys", column(rows, Row::dimensionKey, String[]::new))
+                .setParameter("dimensions", column(rows, Row::dimensions, String[]::new))
+                .setParameter("values", column(rows, r -> r.value().value(), BigDecimal[]::new))
+                .setParameter("numerators", column(rows, r -> r.value().numerator(), BigDecimal[]::new))
+                .setParameter("denominators", column(rows, r -> r.value().denominator(), BigDecimal[]::new))
+                .setParameter("comments", column(rows, r -> r.value().comment(), String[]::new))
+                .setParameter("statuses", column(rows, Row::status, String[]::new))
                 .executeUpdate()
                 .chain(() -> {
                     // the (indicator, period) pairs whose progress changed, for the progress publisher
-                    java.util.Set<String> pairs = new java.util.LinkedHashSet<>();
-                    rows.forEach(r -> pairs.add(r.get("indicator_id").asText() + " " + r.get("period").asText()));
-                    return session.createNativeQuery("INSERT INTO progress_dirty (indicator_id, period) "
-                                    + "SELECT cast(split_part(p, ' ', 1) AS uuid), split_part(p, ' ', 2) "
-                                    + "FROM unnest(cast(:pairs AS text[])) AS p ON CONFLICT DO NOTHING")
-                            .setParameter("pairs", pairs.toArray(String[]::new))
+                    Map<String, Row> pairs = new LinkedHashMap<>();
+                    rows.forEach(r -> pairs.putIfAbsent(r.indicator() + " " + r.period().code(), r));
+                    List<Row> marks = List.copyOf(pairs.values());
+                    return session.createNativeQuery("INSERT INTO progress_mark (indicator_id, period) "
+                                    + "SELECT * FROM unnest(cast(:indicators AS uuid[]), cast(:periods AS text[]))")
+                            .setParameter("indicators", column(marks, Row::indicator, UUID[]::new))
+                            .setParameter("periods", column(marks, r -> r.period().code(), String[]::new))
                             .executeUpdate();
                 })
                 .replaceWithVoid();
+    }
+
+    private static <T> T[] column(List<Row> rows, Function<Row, T> field, IntFunction<T[]> array) {
+        T[] column = array.apply(rows.size());
+        for (int i = 0; i < column.length; i++) {
+            column[i] = field.apply(rows.get(i));
+        }
+        return column;
     }
 
     private Uni<Void> announce(UUID initiative, UUID organisation, SubmissionChannel channel, Outcome outcome,
@@ -225,7 +261,11 @@ public class SubmissionService {
         return Panache.getSession().chain(session -> session
                 .createSelectionQuery("from IndicatorEntity where initiativeId = :initiative", IndicatorEntity.class)
                 .setParameter("initiative", initiative).setReadOnly(true).getResultList()
-                .map(list -> list.stream().collect(Collectors.toMap(i -> i.code, Function.identity())))
+                .map(list -> {
+                    // detached: otherwise every flush of the batch's transaction dirty-checks their JSON maps
+                    list.forEach(session::detach);
+                    return list.stream().collect(Collectors.toMap(i -> i.code, Function.identity()));
+                })
                 .chain(byCode -> session.createNativeQuery(
                                 "SELECT organisation_id FROM partner WHERE initiative_id = :initiative AND current", UUID.class)
                         .setParameter("initiative", initiative).getResultList()
