@@ -50,6 +50,7 @@ import org.backbone.contracts.partner.MeasurementSubmitted;
 import org.backbone.kit.events.CloudEventHeaders;
 import org.backbone.kit.events.CloudEventRecords;
 import org.backbone.kit.testing.KafkaProbe;
+import org.backbone.kit.testing.ServiceProcess;
 import org.backbone.kit.testing.Tokens;
 
 /**
@@ -79,7 +80,7 @@ public final class IngestBench {
     private final List<LocalDate> periodStarts = new ArrayList<>();
     private final Map<String, UUID> indicatorIds = new HashMap<>();
     private final UUID initiative = UUID.randomUUID();
-    private Process service;
+    private ServiceProcess service;
 
     IngestBench(int partners, int indicators, int periods) {
         this.partners = partners;
@@ -158,39 +159,25 @@ public final class IngestBench {
         }
     }
 
-    private void startService() throws Exception {
-        Path jar = Path.of("measurement-service/target/quarkus-app/quarkus-run.jar");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms256m", "-Xmx1g"));
+    private void startService() {
+        List<String> options = new ArrayList<>(List.of("-Xms256m", "-Xmx1g"));
         // extra JVM options for the service under test, e.g. a JFR recording while profiling
         String extra = System.getenv("BENCH_SERVICE_JAVA_OPTS");
         if (extra != null && !extra.isBlank()) {
-            command.addAll(List.of(extra.trim().split("\\s+")));
+            options.addAll(List.of(extra.trim().split("\\s+")));
         }
-        command.addAll(List.of("-Dmp.messaging.incoming.partner-measurements.group.id=bench-" + initiative,
+        options.addAll(List.of("-Dmp.messaging.incoming.partner-measurements.group.id=bench-" + initiative,
                 // only this run's partners: earlier runs' topics are none of its business
                 "-Dmp.messaging.incoming.partner-measurements.topic=partner\\.("
                         + String.join("|", partnerIds.stream().map(UUID::toString).toList()) + ")\\.measurements\\.v1",
-                "-Dmp.messaging.incoming.agenda-events.group.id=bench-" + initiative,
-                "-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of(".backbone/logs/bench-measurement.log").toFile()));
-        builder.environment().put("HTTP_PORT", Integer.toString(PORT));
-        builder.environment().put("DB_NAME", "measurement_bench");
-        service = builder.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!ready()) {
-            if (System.nanoTime() > deadline || !service.isAlive()) {
-                throw new IllegalStateException("measurement-service did not start; see .backbone/logs/bench-measurement.log");
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
-        }
+                "-Dmp.messaging.incoming.agenda-events.group.id=bench-" + initiative));
+        service = new ServiceProcess(Path.of("measurement-service/target/quarkus-app/quarkus-run.jar"), PORT,
+                Map.of("DB_NAME", "measurement_bench"), options, Path.of(".backbone/logs/bench-measurement.log")).start();
     }
 
-    private void stopService() throws InterruptedException {
-        if (service != null && service.isAlive()) {
-            service.destroy();
-            service.waitFor(30, TimeUnit.SECONDS);
+    private void stopService() {
+        if (service != null) {
+            service.stop();
         }
         service = null;
     }
@@ -207,15 +194,6 @@ public final class IngestBench {
             admin.deleteTopics(topics).all().get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             System.err.println("could not delete the benchmark's topics: " + e);
-        }
-    }
-
-    private static boolean ready() {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(API + "/q/health/ready")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (Exception e) {
-            return false;
         }
     }
 

@@ -48,7 +48,8 @@ public class ProgressPublisher {
         this.config = config;
     }
 
-    @Scheduled(every = "${backbone.measurement.progress-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${backbone.measurement.progress-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> publish() {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
                         "SELECT pg_try_advisory_xact_lock(hashtext('backbone-progress-publisher'))", Boolean.class)
