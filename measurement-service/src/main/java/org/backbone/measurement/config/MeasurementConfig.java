@@ -12,8 +12,8 @@ public interface MeasurementConfig {
     @WithDefault("5s")
     Duration progressInterval();
 
-    /** (indicator, period) pairs recomputed per run of the progress publisher. */
-    @WithDefault("200")
+    /** Oldest progress marks taken per run of the progress publisher (with every other mark of their pairs). */
+    @WithDefault("2000")
     int progressBatch();
 
     /** Partitions of a partner's submission topic, created when it first joins. */

@@ -99,7 +99,8 @@ public record Period(String code, Periodicity periodicity, LocalDate start, Loca
         return shifted(-1);
     }
 
-    private Period shifted(int steps) {
+    /** The period {@code steps} periods later (earlier when negative). */
+    public Period shifted(int steps) {
         LocalDate start = switch (periodicity) {
             case YEARLY, SCHOOL_YEAR -> this.start.plusYears(steps);
             case QUARTERLY -> this.start.plusMonths(3L * steps);

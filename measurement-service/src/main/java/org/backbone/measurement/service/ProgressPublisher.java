@@ -5,15 +5,25 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.backbone.contracts.BackboneEvent;
 import org.backbone.contracts.measurement.IndicatorStatusChanged;
 import org.backbone.contracts.measurement.ProgressStatus;
 import org.backbone.contracts.measurement.ProgressUpdated;
 import org.backbone.kit.outbox.Outbox;
 import org.backbone.measurement.config.MeasurementConfig;
 import org.backbone.measurement.api.ValueDtos.PeriodProgress;
+import org.backbone.measurement.domain.Period;
 import org.backbone.measurement.persistence.IndicatorEntity;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Emits {@code progress.updated} per (indicator, period) that changed, at most once per interval
@@ -57,38 +67,84 @@ public class ProgressPublisher {
                 .chain(leader -> !leader ? Uni.createFrom().voidItem() : session.createNativeQuery(TAKE_MARKS, Object[].class)
                         .setParameter("limit", config.progressBatch())
                         .getResultList()
-                        .chain(marks -> Multi.createFrom().iterable(marks)
-                                .onItem().transformToUniAndConcatenate(mark -> publish((UUID) mark[0], (String) mark[1]))
-                                .collect().last().replaceWithVoid()))));
+                        .chain(marks -> publish(session, marks)))));
     }
 
-    private Uni<Void> publish(UUID indicatorId, String period) {
-        return IndicatorEntity.<IndicatorEntity>findById(indicatorId).chain(indicator -> indicator == null
-                ? Uni.createFrom().voidItem()
-                : progress.progress(indicator, period, period, null).chain(result -> {
-                    PeriodProgress now = result.periods().get(0);
-                    return Panache.getSession().chain(session -> session.createNativeQuery(
-                                    "SELECT status FROM progress_state WHERE indicator_id = :indicator AND period = :period",
-                                    String.class)
-                            .setParameter("indicator", indicatorId).setParameter("period", period)
-                            .getResultList()
-                            .chain(previous -> session.createNativeQuery("INSERT INTO progress_state (indicator_id, period, status) "
-                                            + "VALUES (:indicator, :period, :status) ON CONFLICT (indicator_id, period) "
-                                            + "DO UPDATE SET status = excluded.status")
-                                    .setParameter("indicator", indicatorId).setParameter("period", period)
-                                    .setParameter("status", now.status().name())
-                                    .executeUpdate()
-                                    .chain(() -> outbox.append(new ProgressUpdated(indicator.initiativeId, indicatorId, period,
-                                            now.value(), now.target(), now.status(), now.reportingPartners(),
-                                            now.expectedPartners())))
-                                    .chain(() -> changed(previous, now.status())
-                                            ? outbox.append(new IndicatorStatusChanged(indicator.initiativeId, indicatorId,
-                                                    period, ProgressStatus.valueOf(previous.get(0)), now.status())).replaceWithVoid()
-                                            : Uni.createFrom().voidItem())));
-                }));
+    /** Recomputes the marked periods indicator by indicator, each span of periods with one read of its values. */
+    private Uni<Void> publish(Mutiny.Session session, List<Object[]> marks) {
+        if (marks.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Map<UUID, Set<String>> marked = new LinkedHashMap<>();
+        marks.forEach(m -> marked.computeIfAbsent((UUID) m[0], k -> new HashSet<>()).add((String) m[1]));
+        return session.createSelectionQuery("from IndicatorEntity where id in :ids", IndicatorEntity.class)
+                .setParameter("ids", marked.keySet()).setReadOnly(true).getResultList()
+                .chain(indicators -> Multi.createFrom().iterable(indicators)
+                        .onItem().transformToUniAndConcatenate(indicator -> progressOf(indicator, marked.get(indicator.id)))
+                        .collect().in(ArrayList<Announcement>::new, List::addAll))
+                .chain(announcements -> announce(session, announcements));
     }
 
-    private static boolean changed(List<String> previous, ProgressStatus now) {
-        return !previous.isEmpty() && !previous.get(0).equals(now.name());
+    /** A recomputed (indicator, period). */
+    private record Announcement(IndicatorEntity indicator, PeriodProgress progress) {
+    }
+
+    private Uni<List<Announcement>> progressOf(IndicatorEntity indicator, Set<String> codes) {
+        List<Period> periods = codes.stream().map(indicator::period).flatMap(Optional::stream).sorted().toList();
+        List<List<Period>> windows = new ArrayList<>();
+        for (Period period : periods) {
+            List<Period> window = windows.isEmpty() ? null : windows.get(windows.size() - 1);
+            // a window spans at most the periods one progress read may cover
+            if (window == null || period.compareTo(window.get(0).shifted(ProgressService.MAX_PERIODS - 1)) > 0) {
+                windows.add(window = new ArrayList<>());
+            }
+            window.add(period);
+        }
+        return Multi.createFrom().iterable(windows)
+                .onItem().transformToUniAndConcatenate(window -> progress.progress(indicator, window.get(0).code(),
+                        window.get(window.size() - 1).code(), null))
+                .collect().in(ArrayList<Announcement>::new, (all, result) -> result.periods().stream()
+                        .filter(p -> codes.contains(p.period()))
+                        .forEach(p -> all.add(new Announcement(indicator, p))));
+    }
+
+    /** Stores the new statuses, then emits progress.updated, and indicator.status-changed where the status moved. */
+    private Uni<Void> announce(Mutiny.Session session, List<Announcement> announcements) {
+        if (announcements.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        UUID[] indicators = announcements.stream().map(a -> a.indicator().id).toArray(UUID[]::new);
+        String[] periods = announcements.stream().map(a -> a.progress().period()).toArray(String[]::new);
+        String[] statuses = announcements.stream().map(a -> a.progress().status().name()).toArray(String[]::new);
+        return session.createNativeQuery("""
+                        WITH now (indicator_id, period, status) AS (
+                            SELECT * FROM unnest(cast(:indicators AS uuid[]), cast(:periods AS text[]), cast(:statuses AS text[]))),
+                        previous AS (
+                            SELECT s.indicator_id, s.period, s.status FROM progress_state s JOIN now USING (indicator_id, period)),
+                        saved AS (
+                            INSERT INTO progress_state (indicator_id, period, status) SELECT * FROM now
+                            ON CONFLICT (indicator_id, period) DO UPDATE SET status = excluded.status)
+                        SELECT indicator_id, period, status FROM previous""", Object[].class)
+                .setParameter("indicators", indicators).setParameter("periods", periods).setParameter("statuses", statuses)
+                .getResultList()
+                .chain(rows -> {
+                    Map<String, String> before = new HashMap<>();
+                    rows.forEach(r -> before.put(r[0] + " " + r[1], (String) r[2]));
+                    List<BackboneEvent> events = new ArrayList<>();
+                    for (Announcement a : announcements) {
+                        PeriodProgress now = a.progress();
+                        UUID initiative = a.indicator().initiativeId;
+                        events.add(new ProgressUpdated(initiative, a.indicator().id, now.period(), now.value(), now.target(),
+                                now.status(), now.reportingPartners(), now.expectedPartners()));
+                        String previous = before.get(a.indicator().id + " " + now.period());
+                        if (previous != null && !previous.equals(now.status().name())) {
+                            events.add(new IndicatorStatusChanged(initiative, a.indicator().id, now.period(),
+                                    ProgressStatus.valueOf(previous), now.status()));
+                        }
+                    }
+                    return Multi.createFrom().iterable(events)
+                            .onItem().transformToUniAndConcatenate(outbox::append)
+                            .collect().last().replaceWithVoid();
+                });
     }
 }

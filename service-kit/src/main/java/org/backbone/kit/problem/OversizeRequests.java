@@ -24,11 +24,8 @@ public class OversizeRequests {
         router.route().order(Integer.MIN_VALUE).handler(context -> {
             String length = context.request().getHeader("Content-Length");
             if (length != null && isOver(length)) {
-                ProblemType type = ProblemType.PAYLOAD_TOO_LARGE;
-                context.response().setStatusCode(type.status()).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .putHeader("Connection", "close")
-                        .end(String.format("{\"type\":\"%s\",\"title\":\"%s\",\"status\":%d,\"detail\":\"the body may be at most %d bytes\",\"instance\":\"%s\"}",
-                                type.uri(), type.title(), type.status(), limit, context.request().path().replace("\"", "")));
+                context.response().putHeader("Connection", "close");
+                ProblemResponses.send(context, ProblemType.PAYLOAD_TOO_LARGE, "the body may be at most " + limit + " bytes");
                 return;
             }
             context.next();

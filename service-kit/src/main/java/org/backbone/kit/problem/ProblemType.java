@@ -18,6 +18,7 @@ public enum ProblemType {
     PRECONDITION_REQUIRED(428, "Precondition required"),
     TOO_MANY_REQUESTS(429, "Too many requests"),
     INTERNAL_ERROR(500, "Internal error"),
+    BAD_GATEWAY(502, "Bad gateway"),
     SERVICE_UNAVAILABLE(503, "Service unavailable"),
     GATEWAY_TIMEOUT(504, "Gateway timeout");
 
