@@ -1,0 +1,72 @@
+package org.backbone.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The gateway's own settings: downstream services, the routes to them, rate limits. */
+@ConfigMapping(prefix = "backbone.gateway")
+public interface GatewayConfig {
+
+    /** Downstream services by name. */
+    Map<String, Service> services();
+
+    /** Routes in order; the first whose pattern matches the path (after /api) wins. */
+    List<Route> routes();
+
+    RateLimits rateLimits();
+
+    interface Service {
+        /** Base URL, e.g. http://agenda-service:8080. */
+        String url();
+
+        /** How long the gateway waits for an answer before it answers 504 itself. */
+        @WithDefault("5s")
+        Duration timeout();
+
+        CircuitBreaker circuitBreaker();
+    }
+
+    interface CircuitBreaker {
+        /** Calls looked at to decide whether to open. */
+        @WithDefault("20")
+        int requestVolume();
+
+        /** Share of failed calls (unreachable, timed out) among them that opens the breaker. */
+        @WithDefault("0.5")
+        double failureRatio();
+
+        /** How long an open breaker refuses calls before it lets a trial call through. */
+        @WithDefault("5s")
+        Duration delay();
+    }
+
+    interface Route {
+        /** The name of a service in {@link #services()}. */
+        String service();
+
+        /** A regular expression over the path after /api, e.g. {@code /v1/organisations(/.*)?}. */
+        String path();
+    }
+
+    interface RateLimits {
+        /** Token buckets by role; a caller with several roles gets the most generous. */
+        Map<String, Bucket> roles();
+
+        /** For callers with none of those roles. */
+        Bucket fallback();
+    }
+
+    interface Bucket {
+        /** Requests a client may make in a burst. */
+        long capacity();
+
+        /** How many tokens are added back per {@link #period()}. */
+        long refill();
+
+        @WithDefault("1m")
+        Duration period();
+    }
+}

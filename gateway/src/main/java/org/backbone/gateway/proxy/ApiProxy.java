@@ -1,0 +1,192 @@
+package org.backbone.gateway.proxy;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
+import org.backbone.gateway.config.GatewayConfig;
+import org.backbone.gateway.ratelimit.RateLimits;
+import org.backbone.kit.problem.ProblemResponses;
+import org.backbone.kit.problem.ProblemType;
+import org.jboss.logging.Logger;
+
+/**
+ * {@code /api/v1/**}: authenticates the caller, applies its rate limit and passes the request to
+ * the service that owns the path (the first matching route), with the caller's token, the trace
+ * context and the request id; the service's answer goes back as it came. The gateway's own
+ * resources (composed views, partner events) are left to Quarkus REST.
+ */
+@ApplicationScoped
+public class ApiProxy {
+
+    private static final Logger LOG = Logger.getLogger(ApiProxy.class);
+    static final String CORRELATION = "backbone.correlation";
+    private static final Pattern OWN_RESOURCES = Pattern.compile("/api/v1/(partner-events|initiatives/[^/]+/dashboard)/?");
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length");
+
+    private record CompiledRoute(Pattern path, String service) {
+    }
+
+    private final List<CompiledRoute> routes;
+    private final Downstreams downstreams;
+    private final RateLimits rateLimits;
+    private final IdentityProviderManager identities;
+
+    ApiProxy(GatewayConfig config, Downstreams downstreams, RateLimits rateLimits, IdentityProviderManager identities) {
+        this.routes = config.routes().stream().map(r -> {
+            if (!downstreams.knows(r.service())) {
+                throw new IllegalStateException("route " + r.path() + " names an unknown service " + r.service());
+            }
+            return new CompiledRoute(Pattern.compile(r.path()), r.service());
+        }).toList();
+        this.downstreams = downstreams;
+        this.rateLimits = rateLimits;
+        this.identities = identities;
+    }
+
+    void install(@Observes Router router) {
+        router.route("/api/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(ApiProxy::correlate);
+        router.route("/api/v1/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT + 1).handler(this::authenticate);
+        router.route("/api/v1/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT + 2).handler(this::proxy);
+    }
+
+    /** The request's correlation, kept for the handlers and returned to the caller. */
+    public static Correlation correlation(RoutingContext context) {
+        return context.get(CORRELATION);
+    }
+
+    private static void correlate(RoutingContext context) {
+        Correlation correlation = Correlation.of(context.request());
+        context.put(CORRELATION, correlation);
+        context.response().putHeader(Correlation.TRACEPARENT, correlation.traceparent())
+                .putHeader(Correlation.REQUEST_ID, correlation.requestId());
+        context.next();
+    }
+
+    /** Every /api/v1 call needs a valid token and a token left in its client's bucket. */
+    private void authenticate(RoutingContext context) {
+        // Quarkus answers a failed authentication through this handler: make it a problem detail
+        context.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, (BiConsumer<RoutingContext, Throwable>) (failed, failure) ->
+                unauthorized(failed, "the bearer token is not valid (expired, wrongly signed or not for this API)"));
+        QuarkusHttpUser.getSecurityIdentity(context, identities).subscribe().with(identity -> {
+            if (identity == null || identity.isAnonymous()) {
+                unauthorized(context, "a bearer token is required");
+                return;
+            }
+            Optional<Duration> refusal = rateLimits.refusal(identity, context.request().remoteAddress().hostAddress());
+            if (refusal.isPresent()) {
+                long seconds = Math.max(1, (refusal.get().toMillis() + 999) / 1000);
+                context.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+                ProblemResponses.send(context, ProblemType.TOO_MANY_REQUESTS,
+                        "the request rate limit of this client is used up; retry in " + seconds + " s");
+                return;
+            }
+            context.next();
+        }, failure -> {
+            if (failure instanceof AuthenticationFailedException) {
+                unauthorized(context, "the bearer token is not valid (expired, wrongly signed or not for this API)");
+            } else {
+                LOG.errorf(failure, "authentication failed unexpectedly");
+                ProblemResponses.send(context, ProblemType.SERVICE_UNAVAILABLE, "the identity provider cannot be reached");
+            }
+        });
+    }
+
+    private static void unauthorized(RoutingContext context, String detail) {
+        if (context.response().headWritten()) {
+            return;
+        }
+        context.response().putHeader("WWW-Authenticate", "Bearer realm=\"backbone\"");
+        ProblemResponses.send(context, ProblemType.UNAUTHORIZED, detail);
+    }
+
+    private void proxy(RoutingContext context) {
+        String path = context.request().path();
+        if (OWN_RESOURCES.matcher(path).matches()) {
+            context.next();
+            return;
+        }
+        String downstreamPath = path.substring("/api".length());
+        Optional<CompiledRoute> route = routes.stream().filter(r -> r.path().matcher(downstreamPath).matches()).findFirst();
+        if (route.isEmpty()) {
+            ProblemResponses.send(context, ProblemType.NOT_FOUND, "no resource " + path);
+            return;
+        }
+        String service = route.get().service();
+        String query = context.request().query();
+        // Quarkus holds the request paused until someone reads it
+        Future<Buffer> body = context.body().available() ? Future.succeededFuture(context.body().buffer())
+                : context.request().body();
+        context.request().resume();
+        body.onFailure(context::fail).onSuccess(received -> downstreams.call(service, context.request().method(),
+                        query == null ? downstreamPath : downstreamPath + "?" + query, forwardedHeaders(context),
+                        received == null || received.length() == 0 ? null : received)
+                .subscribe().with(answer -> relay(context, answer), failure -> failed(context, failure)));
+    }
+
+    private static MultiMap forwardedHeaders(RoutingContext context) {
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        context.request().headers().forEach(h -> {
+            if (!HOP_BY_HOP.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+                headers.add(h.getKey(), h.getValue());
+            }
+        });
+        Correlation correlation = correlation(context);
+        headers.set(Correlation.TRACEPARENT, correlation.traceparent());
+        headers.set(Correlation.REQUEST_ID, correlation.requestId());
+        String forwardedFor = context.request().getHeader("X-Forwarded-For");
+        String client = context.request().remoteAddress().hostAddress();
+        headers.set("X-Forwarded-For", forwardedFor == null ? client : forwardedFor + ", " + client);
+        headers.set("X-Forwarded-Prefix", "/api");
+        return headers;
+    }
+
+    private static void relay(RoutingContext context, Downstreams.Answer answer) {
+        var response = context.response().setStatusCode(answer.status());
+        answer.headers().forEach(h -> {
+            String name = h.getKey().toLowerCase(Locale.ROOT);
+            if (!HOP_BY_HOP.contains(name) && !name.equals(Correlation.TRACEPARENT) && !name.equals("x-request-id")) {
+                response.headers().add(h.getKey(), name.equals("location") ? location(context, h.getValue()) : h.getValue());
+            }
+        });
+        response.end(answer.body());
+    }
+
+    /** A service's Location names the service's own address; the caller needs the gateway's. */
+    private static String location(RoutingContext context, String location) {
+        int path = location.indexOf("/v1/");
+        return path < 0 ? location : context.request().scheme() + "://" + context.request().authority() + "/api"
+                + location.substring(path);
+    }
+
+    static void failed(RoutingContext context, Throwable failure) {
+        if (failure instanceof Downstreams.Unavailable unavailable) {
+            if (!unavailable.timedOut()) {
+                context.response().putHeader(HttpHeaders.RETRY_AFTER, "5");
+            }
+            ProblemResponses.send(context, unavailable.timedOut() ? ProblemType.GATEWAY_TIMEOUT
+                    : ProblemType.SERVICE_UNAVAILABLE, unavailable.getMessage());
+            return;
+        }
+        String incident = java.util.UUID.randomUUID().toString();
+        LOG.errorf(failure, "incident %s: proxying %s %s failed", incident, context.request().method(), context.request().path());
+        ProblemResponses.send(context, ProblemType.BAD_GATEWAY, "the request could not be passed on (incident " + incident + ")");
+    }
+}

@@ -1,0 +1,53 @@
+package org.backbone.gateway.ratelimit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import org.backbone.gateway.config.GatewayConfig;
+
+/**
+ * Per-client token buckets (Bucket4j). A client is the authenticated principal (a user, or a
+ * partner system's client), or the remote address for anonymous calls; its bucket is the most
+ * generous of its roles' buckets. Idle clients' buckets are forgotten after a while.
+ */
+@ApplicationScoped
+public class RateLimits {
+
+    private final Map<String, GatewayConfig.Bucket> byRole;
+    private final GatewayConfig.Bucket fallback;
+    private final Cache<String, Bucket> buckets;
+
+    RateLimits(GatewayConfig config) {
+        this.byRole = config.rateLimits().roles();
+        this.fallback = config.rateLimits().fallback();
+        Duration longest = byRole.values().stream().map(GatewayConfig.Bucket::period).max(Comparator.naturalOrder())
+                .orElse(fallback.period());
+        this.buckets = Caffeine.newBuilder().expireAfterAccess(longest.multipliedBy(2)).maximumSize(100_000).build();
+    }
+
+    /** Takes a token for the caller; when none is left, how long until one is. */
+    public Optional<Duration> refusal(SecurityIdentity identity, String remoteAddress) {
+        boolean anonymous = identity == null || identity.isAnonymous();
+        GatewayConfig.Bucket limit = anonymous ? fallback : limitFor(identity);
+        String client = anonymous ? "address:" + remoteAddress : "principal:" + identity.getPrincipal().getName();
+        Bucket bucket = buckets.get(client + "|" + limit.capacity() + "/" + limit.refill() + "/" + limit.period(),
+                key -> Bucket.builder().addLimit(Bandwidth.builder().capacity(limit.capacity())
+                        .refillGreedy(limit.refill(), limit.period()).build()).build());
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    }
+
+    private GatewayConfig.Bucket limitFor(SecurityIdentity identity) {
+        return identity.getRoles().stream().map(byRole::get).filter(java.util.Objects::nonNull)
+                .max(Comparator.comparingDouble(b -> (double) b.refill() / b.period().toNanos()))
+                .orElse(fallback);
+    }
+}

@@ -1,0 +1,103 @@
+package org.backbone.gateway;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.backbone.kit.testing.ServiceProcess;
+
+/**
+ * What the gateway's tests talk to: agenda-service and measurement-service from their packaged
+ * jars (test profile: their _test databases), a service that is not running ("activity", nothing
+ * listens on its port) and one that accepts connections and never answers ("slow").
+ */
+public class DownstreamServices implements QuarkusTestResourceLifecycleManager {
+
+    static ServiceProcess agenda;
+    static ServiceProcess measurement;
+    private ServerSocket silent;
+    private final List<Socket> held = new ArrayList<>();
+
+    @Override
+    public Map<String, String> start() {
+        agenda = service("agenda-service");
+        measurement = service("measurement-service");
+        try {
+            silent = new ServerSocket(0);
+            Thread holder = new Thread(this::holdConnections, "silent-service");
+            holder.setDaemon(true);
+            holder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> config = new HashMap<>();
+        config.put("backbone.gateway.services.agenda.url", agenda.baseUrl());
+        config.put("backbone.gateway.services.measurement.url", measurement.baseUrl());
+        config.put("backbone.gateway.services.activity.url", "http://127.0.0.1:" + closedPort());
+        config.put("backbone.gateway.services.activity.timeout", "2s");
+        config.put("backbone.gateway.services.slow.url", "http://127.0.0.1:" + silent.getLocalPort());
+        config.put("backbone.gateway.services.slow.timeout", "1s");
+        config.put("backbone.gateway.routes[0].service", "measurement");
+        config.put("backbone.gateway.routes[0].path", "/v1/initiatives/[^/]+/(indicators|scorecard|periods)(/.*)?");
+        config.put("backbone.gateway.routes[1].service", "activity");
+        config.put("backbone.gateway.routes[1].path", "/v1/initiatives/[^/]+/activities(/.*)?");
+        config.put("backbone.gateway.routes[2].service", "slow");
+        config.put("backbone.gateway.routes[2].path", "/v1/slow(/.*)?");
+        config.put("backbone.gateway.routes[3].service", "agenda");
+        config.put("backbone.gateway.routes[3].path", "/v1/(organisations|initiatives)(/.*)?");
+        // observers get a small bucket, so that a test can use it up
+        config.put("backbone.gateway.rate-limits.roles.observer.capacity", "5");
+        config.put("backbone.gateway.rate-limits.roles.observer.refill", "5");
+        config.put("backbone.gateway.rate-limits.roles.observer.period", "1m");
+        return config;
+    }
+
+    private static ServiceProcess service(String name) {
+        return new ServiceProcess(Path.of("..", name, "target/quarkus-app/quarkus-run.jar"), Map.of(),
+                List.of("-Dquarkus.profile=test"), Path.of("target", name + ".log")).start();
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void holdConnections() {
+        while (!silent.isClosed()) {
+            try {
+                held.add(silent.accept());
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (agenda != null) {
+            agenda.stop();
+        }
+        if (measurement != null) {
+            measurement.stop();
+        }
+        try {
+            if (silent != null) {
+                silent.close();
+            }
+            for (Socket socket : held) {
+                socket.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

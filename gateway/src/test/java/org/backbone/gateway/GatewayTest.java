@@ -1,0 +1,259 @@
+package org.backbone.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.backbone.kit.testing.Tokens;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The gateway in front of the real agenda-service and measurement-service (processes of their own),
+ * with real Keycloak tokens and Kafka. The last test stops measurement-service.
+ */
+@QuarkusTest
+@QuarkusTestResource(DownstreamServices.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GatewayTest {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(90);
+    private static final String SUBMITTED = "org.backbone.partner.measurement.submitted.v1";
+
+    private static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    @Test
+    @Order(1)
+    void routesEachPathToItsServiceWithTheCallersTokenAndCorrelation() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        Response created = as(Tokens.admin()).header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .header("X-Request-Id", "gateway-test-1")
+                .body(Map.of("name", "Gateway Org " + UUID.randomUUID(), "sector", "BUSINESS"))
+                .post("/api/v1/organisations");
+        created.then().statusCode(201)
+                .header("X-Request-Id", "gateway-test-1")
+                .header("traceparent", startsWith("00-" + traceId + "-"))
+                .header("Location", org.hamcrest.Matchers.containsString("/api/v1/organisations/"));
+        String id = created.path("id");
+        as(Tokens.admin()).get("/api/v1/organisations/" + id).then().statusCode(200).body("id", equalTo(id));
+
+        // the service decides with the caller's own token: a partner member may not register organisations
+        as(Tokens.user("member-a")).body(Map.of("name", "Not mine", "sector", "BUSINESS")).post("/api/v1/organisations")
+                .then().statusCode(403).contentType("application/problem+json");
+
+        // a path only measurement-service serves
+        UUID initiative = newInitiative();
+        await().atMost(DEADLINE).untilAsserted(() -> as(Tokens.admin())
+                .get("/api/v1/initiatives/" + initiative + "/scorecard").then().statusCode(200));
+        as(Tokens.admin()).get("/api/v1/nowhere").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    @Order(2)
+    void missingInvalidWronglySignedAndExpiredTokensAreRefusedAtTheDoor() {
+        given().get("/api/v1/organisations").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", startsWith("Bearer"));
+        given().auth().oauth2("not-a-token").get("/api/v1/organisations").then().statusCode(401)
+                .contentType("application/problem+json");
+        String token = Tokens.admin();
+        String[] parts = token.split("\\.");
+        String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+        given().auth().oauth2(forged).get("/api/v1/organisations").then().statusCode(401);
+        String shortLived = Tokens.system("short-lived-system");
+        given().auth().oauth2(shortLived).get("/api/v1/organisations").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                given().auth().oauth2(shortLived).get("/api/v1/organisations").then().statusCode(401)
+                        .body("detail", org.hamcrest.Matchers.containsString("not valid")));
+    }
+
+    @Test
+    @Order(3)
+    void aStoppedServiceIsA503AndASilentOneA504WithinTheTimeout() {
+        long started = System.nanoTime();
+        as(Tokens.admin()).get("/api/v1/initiatives/" + UUID.randomUUID() + "/activities").then().statusCode(503)
+                .contentType("application/problem+json").header("Retry-After", notNullValue())
+                .body("detail", org.hamcrest.Matchers.containsString("activity"));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+
+        started = System.nanoTime();
+        as(Tokens.admin()).get("/api/v1/slow/anything").then().statusCode(504).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("1000 ms"));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(900), Duration.ofSeconds(3));
+    }
+
+    @Test
+    @Order(4)
+    void aClientOverItsRateLimitGets429WithRetryAfter() {
+        String observer = Tokens.user("observer");
+        int allowed = 0;
+        Response refused = null;
+        for (int i = 0; i < 20 && refused == null; i++) {
+            Response response = as(observer).get("/api/v1/organisations");
+            if (response.statusCode() == 429) {
+                refused = response;
+            } else {
+                allowed++;
+            }
+        }
+        assertThat(allowed).as("the observer bucket holds 5").isEqualTo(5);
+        assertThat(refused).isNotNull();
+        assertThat(refused.contentType()).isEqualTo("application/problem+json");
+        assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 60);
+        // another client's bucket is its own
+        as(Tokens.admin()).get("/api/v1/organisations").then().statusCode(200);
+    }
+
+    @Test
+    @Order(5)
+    void aPartnerEventPostedOverHttpIsStoredAndShowsInProgress() {
+        Scenario scenario = Scenario.ratified();
+        String indicator = scenario.indicator("GW_TEACHERS");
+        String partner = Tokens.system("partner-a-system");
+        List<Map<String, Object>> events = List.of(
+                event(scenario.initiative, "2026Q1", 40),
+                event(scenario.initiative, "2026Q2", 55),
+                Map.of("specversion", "1.0", "id", UUID.randomUUID().toString(), "source", "/gateway-test",
+                        "type", "something.else"));
+        given().auth().oauth2(partner).contentType("application/cloudevents-batch+json").body(events)
+                .post("/api/v1/partner-events").then().statusCode(202)
+                .body("accepted", equalTo(2)).body("rejected", equalTo(1))
+                .body("errors[0].index", equalTo(2)).body("errors[0].reason", org.hamcrest.Matchers.containsString("type"));
+        // binary mode, one more quarter
+        given().auth().oauth2(partner).contentType(ContentType.JSON).header("ce-specversion", "1.0")
+                .header("ce-id", UUID.randomUUID().toString()).header("ce-source", "/gateway-test")
+                .header("ce-type", SUBMITTED).body(data(scenario.initiative, "2026Q3", 61))
+                .post("/api/v1/partner-events").then().statusCode(202).body("accepted", equalTo(1));
+
+        await().atMost(DEADLINE).untilAsserted(() -> as(Tokens.admin())
+                .get("/api/v1/initiatives/" + scenario.initiative + "/indicators/" + indicator + "/progress?from=2026Q1&to=2026Q3")
+                .then().statusCode(200)
+                .body("periods.find { it.period == '2026Q1' }.value", equalTo(40))
+                .body("periods.find { it.period == '2026Q2' }.value", equalTo(55))
+                .body("periods.find { it.period == '2026Q3' }.value", equalTo(61)));
+
+        // a person is not a partner system; a partner system cannot write for another organisation
+        as(Tokens.user("member-a")).body(List.of()).post("/api/v1/partner-events").then().statusCode(403);
+        Map<String, Object> forOther = new HashMap<>(data(scenario.initiative, "2026Q4", 1));
+        forOther.put("organisationId", Tokens.ORG_B.toString());
+        given().auth().oauth2(partner).contentType("application/cloudevents+json")
+                .body(Map.of("specversion", "1.0", "id", UUID.randomUUID().toString(), "source", "/gateway-test",
+                        "type", SUBMITTED, "data", forOther))
+                .post("/api/v1/partner-events").then().statusCode(202).body("accepted", equalTo(0))
+                .body("errors[0].reason", org.hamcrest.Matchers.containsString("acts for"));
+    }
+
+    @Test
+    @Order(6)
+    void theMergedApiDescriptionHasEveryRoutedPathUnderApi() {
+        given().get("/api/openapi").then().statusCode(200)
+                .body("paths.keySet()", hasItem("/api/v1/organisations"))
+                .body("paths.keySet()", hasItem("/api/v1/initiatives/{initiativeId}/indicators"))
+                .body("paths.keySet()", hasItem("/api/v1/initiatives/{initiativeId}/dashboard"))
+                .body("paths.keySet()", hasItem("/api/v1/partner-events"))
+                .body("paths.keySet().findAll { !it.startsWith('/api/v1/') }", org.hamcrest.Matchers.empty());
+        given().get("/api/docs/").then().statusCode(200);
+    }
+
+    @Test
+    @Order(7)
+    void theDashboardComposesTheServicesAndNamesWhatIsMissingWhenOneIsDown() {
+        Scenario scenario = Scenario.ratified();
+        scenario.indicator("GW_PUPILS");
+        as(Tokens.user("member-a")).get("/api/v1/initiatives/" + scenario.initiative + "/dashboard").then().statusCode(200)
+                .body("name", startsWith("Gateway initiative"))
+                .body("ratifiedVersion", equalTo(1))
+                .body("goalTree[0].title", equalTo("More pupils in advanced mathematics"))
+                .body("goalTree[0].children[0].title", equalTo("More girls in advanced STEM tracks"))
+                .body("partnersBySector.NONPROFIT.organisationId", hasItem(Tokens.ORG_A.toString()))
+                .body("scorecard.code", hasItem("GW_PUPILS"))
+                .body("warnings", org.hamcrest.Matchers.empty());
+        // an initiative member-b does not belong to: the answer as a whole is agenda-service's 404
+        as(Tokens.user("member-b")).get("/api/v1/initiatives/" + scenario.initiative + "/dashboard").then().statusCode(404);
+
+        DownstreamServices.measurement.stop();
+        long started = System.nanoTime();
+        as(Tokens.user("member-a")).get("/api/v1/initiatives/" + scenario.initiative + "/dashboard").then().statusCode(200)
+                .body("goalTree[0].title", equalTo("More pupils in advanced mathematics"))
+                .body("scorecard", org.hamcrest.Matchers.nullValue())
+                .body("warnings.part", equalTo(List.of("scorecard")))
+                .body("warnings[0].detail", org.hamcrest.Matchers.containsString("measurement"));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    private static Map<String, Object> event(UUID initiative, String period, int value) {
+        return Map.of("specversion", "1.0", "id", UUID.randomUUID().toString(), "source", "/gateway-test",
+                "type", SUBMITTED, "datacontenttype", "application/json", "data", data(initiative, period, value));
+    }
+
+    private static Map<String, Object> data(UUID initiative, String period, int value) {
+        return Map.of("initiativeId", initiative.toString(), "indicatorCode", "GW_TEACHERS", "period", period,
+                "value", value);
+    }
+
+    static UUID newInitiative() {
+        return UUID.fromString(as(Tokens.admin()).body(Map.of("name", "Gateway initiative " + UUID.randomUUID(),
+                        "vision", "Every pupil can reach advanced STEM", "mission", "Coordinate what works",
+                        "ratificationRule", Map.of("kind", "UNANIMOUS")))
+                .post("/api/v1/initiatives").then().statusCode(201).extract().path("id"));
+    }
+
+    /** An initiative with organisation A as its founding partner and a ratified agenda of two goals, all through the gateway. */
+    static final class Scenario {
+        final UUID initiative = newInitiative();
+        final UUID goal = UUID.randomUUID();
+
+        static Scenario ratified() {
+            if (as(Tokens.admin()).get("/api/v1/organisations/" + Tokens.ORG_A).statusCode() == 404) {
+                as(Tokens.admin()).body(Map.of("id", Tokens.ORG_A.toString(), "name", "Atid STEM Network", "sector", "NONPROFIT"))
+                        .post("/api/v1/organisations").then().statusCode(201);
+            }
+            Scenario scenario = new Scenario();
+            String base = "/api/v1/initiatives/" + scenario.initiative;
+            as(Tokens.admin()).body(Map.of("organisationId", Tokens.ORG_A.toString(), "role", "FOUNDING"))
+                    .post(base + "/partners").then().statusCode(201);
+            String etag = as(Tokens.admin()).get(base + "/agenda").then().statusCode(200).extract().path("draft.version").toString();
+            as(Tokens.admin()).header("If-Match", "\"" + etag + "\"")
+                    .body(Map.of("vision", "Every pupil can reach advanced STEM", "mission", "Coordinate what works",
+                            "goals", List.of(
+                                    Map.of("id", scenario.goal.toString(), "title", "More pupils in advanced mathematics",
+                                            "horizon", "LONG_TERM"),
+                                    Map.of("parentId", scenario.goal.toString(), "title", "More girls in advanced STEM tracks",
+                                            "horizon", "SHORT_TERM"))))
+                    .put(base + "/agenda/draft").then().statusCode(200);
+            int version = as(Tokens.admin()).post(base + "/agenda/versions").then().statusCode(201).extract().path("number");
+            as(Tokens.user("member-a")).body(Map.of("decision", "ENDORSE"))
+                    .put(base + "/agenda/versions/" + version + "/endorsements/" + Tokens.ORG_A).then().statusCode(200);
+            as(Tokens.admin()).get(base + "/agenda").then().statusCode(200).body("current.number", equalTo(version));
+            return scenario;
+        }
+
+        /** A quarterly indicator on the ratified goal, once measurement-service knows the goal. */
+        String indicator(String code) {
+            Map<String, Object> body = Map.of("code", code, "name", code, "valueType", "INTEGER", "direction", "INCREASE",
+                    "aggregation", "SUM", "periodicity", "QUARTERLY", "goalIds", List.of(goal.toString()),
+                    "visibility", "SHARED", "approvalRequired", false);
+            return await().atMost(DEADLINE).until(() -> {
+                Response response = as(Tokens.admin()).body(body).post("/api/v1/initiatives/" + initiative + "/indicators");
+                return response.statusCode() == 201 ? response.<String>path("id") : null;
+            }, notNullValue());
+        }
+    }
+}
