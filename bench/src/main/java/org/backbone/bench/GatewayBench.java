@@ -67,11 +67,11 @@ public final class GatewayBench {
                 AGENDA_PORT, Map.of(), List.of("-Xmx512m"), Path.of(".backbone/logs/bench-agenda.log")).start();
                 ServiceProcess gateway = new ServiceProcess(Path.of("gateway/target/quarkus-app/quarkus-run.jar"),
                         GATEWAY_PORT, Map.of("AGENDA_URL", agenda.baseUrl()),
-                        List.of("-Xmx512m",
+                        withExtraOptions(List.of("-Xmx512m",
                                 // the bench measures the proxy, not the rate limit: a bucket no client can empty
                                 "-Dbackbone.gateway.rate-limits.roles.backbone-admin.capacity=100000000",
                                 "-Dbackbone.gateway.rate-limits.roles.backbone-admin.refill=100000000",
-                                "-Dbackbone.gateway.rate-limits.roles.backbone-admin.period=1s"),
+                                "-Dbackbone.gateway.rate-limits.roles.backbone-admin.period=1s")),
                         Path.of(".backbone/logs/bench-gateway.log")).start()) {
             token = Tokens.admin();
             String id = createOrganisation(agenda.baseUrl());
@@ -95,6 +95,16 @@ public final class GatewayBench {
             System.out.printf("  added median latency: %.2f ms%n",
                     (gatewayLatency.getValueAtPercentile(50) - directLatency.getValueAtPercentile(50)) / 1000.0);
         }
+    }
+
+    /** Extra JVM options for the gateway under test (e.g. a JFR recording), from BENCH_SERVICE_JAVA_OPTS. */
+    private static List<String> withExtraOptions(List<String> options) {
+        String extra = System.getenv("BENCH_SERVICE_JAVA_OPTS");
+        List<String> all = new ArrayList<>(options);
+        if (extra != null && !extra.isBlank()) {
+            all.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        return all;
     }
 
     private String createOrganisation(String agenda) throws Exception {

@@ -67,6 +67,8 @@ public class Downstreams {
             TypedGuard<Uni<Answer>> guard = TypedGuard.create(new TypeLiteral<Uni<Answer>>() {
                     })
                     .withDescription("downstream " + name)
+                    // the call is non-blocking already: stay on the event loop instead of hopping to a worker and back
+                    .withThreadOffload(false)
                     .withTimeout().duration(service.timeout().toMillis(), ChronoUnit.MILLIS).done()
                     .withCircuitBreaker().name("downstream-" + name)
                     .requestVolumeThreshold(breaker.requestVolume()).failureRatio(breaker.failureRatio())
