@@ -24,6 +24,8 @@ import org.backbone.kit.http.ETags;
 import org.backbone.kit.http.Idempotency;
 import org.backbone.kit.security.CurrentCaller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -56,6 +58,7 @@ public class AgendaResource {
     @Operation(summary = "Replace the draft", description = "Backbone staff only, with `If-Match` (the draft's "
             + "`version`). Goals keep their ids across versions: send an existing goal's id to keep it; goals "
             + "without an id get a new one. `parentId` must name a goal of the same draft, without cycles.")
+    @APIResponse(responseCode = "200", description = "The draft as stored, with its ETag", content = @Content(schema = @Schema(implementation = Dtos.Draft.class)))
     @APIResponse(responseCode = "412", description = "The draft changed since you read it")
     @APIResponse(responseCode = "422", description = "A field or the goal tree is invalid")
     public Uni<Response> updateDraft(@PathParam("initiativeId") UUID initiativeId,
@@ -112,6 +115,7 @@ public class AgendaResource {
     @Operation(summary = "Record an organisation's decision", description = "A partner member of that organisation "
             + "endorses or objects, with a comment. A later decision replaces the earlier one while the vote is "
             + "open. When the initiative's rule is met, the version is ratified at once.")
+    @APIResponse(responseCode = "200", description = "The version with its tally", content = @Content(schema = @Schema(implementation = Dtos.AgendaVersion.class)))
     @APIResponse(responseCode = "403", description = "Not a member of that organisation, or it has no vote on this version")
     @APIResponse(responseCode = "409", description = "The version is not open for decisions")
     public Uni<Dtos.AgendaVersion> decide(@PathParam("initiativeId") UUID initiativeId,
@@ -124,6 +128,7 @@ public class AgendaResource {
     @POST
     @Path("/agenda/versions/{number}/withdrawal")
     @Operation(summary = "Withdraw an open proposal", description = "Backbone staff only.")
+    @APIResponse(responseCode = "200", description = "The withdrawn version", content = @Content(schema = @Schema(implementation = Dtos.AgendaVersion.class)))
     @APIResponse(responseCode = "409", description = "The version is not open")
     public Uni<Dtos.AgendaVersion> withdraw(@PathParam("initiativeId") UUID initiativeId,
             @PathParam("number") int number) {

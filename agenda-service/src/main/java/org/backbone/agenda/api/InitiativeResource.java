@@ -30,6 +30,8 @@ import org.backbone.kit.paging.Page;
 import org.backbone.kit.paging.PageParams;
 import org.backbone.kit.security.CurrentCaller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -74,6 +76,7 @@ public class InitiativeResource {
     @GET
     @Path("/{initiativeId}")
     @Operation(summary = "Get an initiative")
+    @APIResponse(responseCode = "200", description = "The initiative, with its ETag", content = @Content(schema = @Schema(implementation = Dtos.Initiative.class)))
     @APIResponse(responseCode = "404", description = "No such initiative, or not one the caller may see")
     public Uni<Response> get(@PathParam("initiativeId") UUID id) {
         return initiatives.get(caller.get(), id).map(i -> Response.ok(Views.of(i)).tag(ETags.of(i.version)).build());
@@ -82,6 +85,7 @@ public class InitiativeResource {
     @PUT
     @Path("/{initiativeId}")
     @Operation(summary = "Update an initiative", description = "Backbone staff only, with `If-Match`.")
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = Dtos.Initiative.class)))
     @APIResponse(responseCode = "412", description = "Changed since you read it")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Uni<Response> update(@PathParam("initiativeId") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

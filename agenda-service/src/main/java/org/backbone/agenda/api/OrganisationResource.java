@@ -23,6 +23,8 @@ import org.backbone.kit.paging.Page;
 import org.backbone.kit.paging.PageParams;
 import org.backbone.kit.security.CurrentCaller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.Authenticated;
@@ -74,6 +76,7 @@ public class OrganisationResource {
     @Path("/{id}")
     @Operation(summary = "Update an organisation's profile", description = "Backbone staff, or a member of the "
             + "organisation itself. Send `If-Match` with the ETag you read.")
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = Dtos.Organisation.class)))
     @APIResponse(responseCode = "412", description = "Changed since you read it")
     public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid Dtos.OrganisationRequest request) {

@@ -21,7 +21,6 @@ import org.backbone.gateway.config.GatewayConfig;
 import org.backbone.gateway.openapi.OpenApiMerger;
 import org.backbone.gateway.proxy.Downstreams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/openapi}: one OpenAPI document for the whole API, merged from the services' own
@@ -29,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * minute once every service has answered; Swagger UI at {@code /api/docs} reads it.
  */
 @Path("/api/openapi")
-@Tag(name = "API description")
 public class ApiDocsResource {
 
     private static final Duration FRESH = Duration.ofMinutes(1);
@@ -49,8 +47,8 @@ public class ApiDocsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The OpenAPI document of the whole API", description = "Every service's resources under "
-            + "/api, plus the gateway's own; `x-missing-services` names services that did not answer.")
+    // not part of the API it describes
+    @Operation(hidden = true)
     public Uni<JsonNode> document() {
         ObjectNode fresh = cached;
         if (fresh != null && cachedAt.plus(FRESH).isAfter(Instant.now())) {

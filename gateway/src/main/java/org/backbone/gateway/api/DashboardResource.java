@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * rights are checked by each service (a 404 for the initiative is the answer as a whole).
  */
 @Path("/api/v1/initiatives/{initiativeId}/dashboard")
-@Tag(name = "Dashboard")
+@Tag(name = "Dashboard", description = "Composed views: one call for what several services know")
 @Authenticated
 public class DashboardResource {
 

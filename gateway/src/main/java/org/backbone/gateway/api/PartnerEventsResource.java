@@ -39,7 +39,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * published to Kafka directly. 202 only once Kafka has acknowledged every accepted event.
  */
 @Path("/api/v1/partner-events")
-@Tag(name = "Partner events")
+@Tag(name = "Partner events", description = "Partner systems' CloudEvents over HTTP, into the same pipeline as Kafka")
 @RolesAllowed("partner-system")
 public class PartnerEventsResource {
 

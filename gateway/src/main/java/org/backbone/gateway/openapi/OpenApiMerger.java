@@ -30,6 +30,8 @@ public final class OpenApiMerger {
         this.merged = json.createObjectNode();
         merged.put("openapi", "3.1.0");
         merged.putObject("info").put("title", title).put("description", description).put("version", version);
+        // the paths carry the /api prefix: the server is this gateway, wherever it is reached
+        merged.putArray("servers").addObject().put("url", "/").put("description", "this gateway");
         merged.putObject("paths");
         merged.putObject("components").putObject("schemas");
     }

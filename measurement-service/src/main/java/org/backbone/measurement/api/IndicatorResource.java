@@ -25,6 +25,8 @@ import org.backbone.measurement.api.IndicatorDtos.IndicatorRequest;
 import org.backbone.measurement.persistence.IndicatorEntity;
 import org.backbone.measurement.service.IndicatorService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -76,6 +78,7 @@ public class IndicatorResource {
     @Path("/{indicatorId}")
     @Operation(summary = "Change an indicator's definition", description = "Backbone staff only, with `If-Match`. "
             + "The code cannot change.")
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = Indicator.class)))
     @APIResponse(responseCode = "412", description = "Changed since you read it")
     public Uni<Response> update(@PathParam("initiativeId") UUID initiativeId, @PathParam("indicatorId") UUID indicatorId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid IndicatorRequest request) {
