@@ -61,6 +61,12 @@ public class PartnerIngestion {
             MeasurementSubmitted payload, String problem) {
     }
 
+    /** The second consumer of the group (see application.properties): the same work on other partitions. */
+    @Incoming("partner-measurements-b")
+    Uni<Void> consumeOtherPartitions(Message<List<byte[]>> batch) {
+        return consume(batch);
+    }
+
     @Incoming("partner-measurements")
     Uni<Void> consume(Message<List<byte[]>> batch) {
         @SuppressWarnings("unchecked")
