@@ -115,7 +115,7 @@ public final class GatewayBench {
         if (response.statusCode() != 201) {
             throw new IllegalStateException("could not create an organisation: " + response.statusCode() + " " + response.body());
         }
-        return response.body().replaceAll(".*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).path("id").asText();
     }
 
     private HttpRequest get(URI uri) {

@@ -142,12 +142,21 @@ class GatewayTest {
                 .header("ce-type", SUBMITTED).body(data(scenario.initiative, "2026Q3", 61))
                 .post("/api/v1/partner-events").then().statusCode(202).body("accepted", equalTo(1));
 
+        // a large batch (beyond the emitter's default buffer of 128 and the 1,024 in flight): every event queued, the last one for a key wins
+        List<Map<String, Object>> large = new java.util.ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            large.add(event(scenario.initiative, "2026Q4", i));
+        }
+        given().auth().oauth2(partner).contentType("application/cloudevents-batch+json").body(large)
+                .post("/api/v1/partner-events").then().statusCode(202).body("accepted", equalTo(3000));
+
         await().atMost(DEADLINE).untilAsserted(() -> as(Tokens.admin())
-                .get("/api/v1/initiatives/" + scenario.initiative + "/indicators/" + indicator + "/progress?from=2026Q1&to=2026Q3")
+                .get("/api/v1/initiatives/" + scenario.initiative + "/indicators/" + indicator + "/progress?from=2026Q1&to=2026Q4")
                 .then().statusCode(200)
                 .body("periods.find { it.period == '2026Q1' }.value", equalTo(40))
                 .body("periods.find { it.period == '2026Q2' }.value", equalTo(55))
-                .body("periods.find { it.period == '2026Q3' }.value", equalTo(61)));
+                .body("periods.find { it.period == '2026Q3' }.value", equalTo(61))
+                .body("periods.find { it.period == '2026Q4' }.value", equalTo(2999)));
 
         // a person is not a partner system; a partner system cannot write for another organisation
         as(Tokens.user("member-a")).body(List.of()).post("/api/v1/partner-events").then().statusCode(403);

@@ -75,6 +75,13 @@ final class AgendaFixture {
         return body;
     }
 
+    /** Defines an indicator on this initiative as backbone staff; returns its id. */
+    String define(java.util.Map<String, Object> body) {
+        return io.restassured.RestAssured.given().auth().oauth2(Tokens.admin())
+                .contentType(io.restassured.http.ContentType.JSON).body(body)
+                .post("/v1/initiatives/" + initiative + "/indicators").then().statusCode(201).extract().path("id");
+    }
+
     private static void send(KafkaProducer<String, byte[]> producer, BackboneEvent event) throws Exception {
         producer.send(CloudEventRecords.of(event, UUID.randomUUID(), Instant.now())).get();
     }

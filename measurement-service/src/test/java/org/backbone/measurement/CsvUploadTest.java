@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.hasSize;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +25,7 @@ class CsvUploadTest {
         AgendaFixture agenda = AgendaFixture.publish(db);
         Map<String, Object> body = agenda.indicator("ADV_MATH", "QUARTERLY");
         body.put("dimensions", Map.of("region", List.of("north", "south")));
-        String indicator = given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(body)
-                .post("/v1/initiatives/" + agenda.initiative + "/indicators").then().statusCode(201).extract().path("id");
+        String indicator = agenda.define(body);
         String values = "/v1/initiatives/" + agenda.initiative + "/indicators/" + indicator + "/values";
 
         String template = given().auth().oauth2(Tokens.user("member-a")).get(values + "/template")

@@ -58,6 +58,7 @@ class IngestionCrashIT {
 
     private final UUID initiative = UUID.randomUUID();
     private final UUID partner = UUID.randomUUID();
+    private final UUID goal = UUID.randomUUID();
     private final String jdbcUrl = "jdbc:postgresql://" + System.getenv().getOrDefault("DB_HOST", "127.0.0.1") + ":"
             + System.getenv().getOrDefault("DB_PORT", "15432") + "/measurement_test";
     private final ServiceProcess service = new ServiceProcess(Path.of("target/quarkus-app/quarkus-run.jar"), Map.of(),
@@ -123,8 +124,6 @@ class IngestionCrashIT {
                 initiative.toString()) == 1 && count("SELECT count(*) FROM partner WHERE initiative_id = ?::uuid AND current",
                 initiative.toString()) == 1);
     }
-
-    private final UUID goal = UUID.randomUUID();
 
     private String defineIndicator() {
         List<String> schools = new ArrayList<>();

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -42,8 +41,7 @@ class PartnerIngestionTest {
         AgendaFixture agenda = AgendaFixture.publish(db);
         Map<String, Object> body = agenda.indicator("TEACHERS", "QUARTERLY");
         body.put("validRange", Map.of("min", 0));
-        String indicator = given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(body)
-                .post("/v1/initiatives/" + agenda.initiative + "/indicators").then().statusCode(201).extract().path("id");
+        String indicator = agenda.define(body);
 
         String topicA = Topics.partnerMeasurements(Tokens.ORG_A);
         String topicB = Topics.partnerMeasurements(Tokens.ORG_B);
@@ -87,6 +85,22 @@ class PartnerIngestionTest {
                 + "' AND organisation_id = '" + Tokens.ORG_B + "'")).isZero();
         assertThat(AgendaFixture.count(db, "SELECT max(revision) FROM indicator_value WHERE indicator_id = '" + indicator + "'"))
                 .as("the repeated event was applied once").isEqualTo(1);
+    }
+
+    @Test
+    void aPollFullOfPoisonIsDeadLetteredWhole() throws Exception {
+        String topic = Topics.partnerMeasurements(Tokens.ORG_A);
+        String key = "poison-" + UUID.randomUUID();
+        int poison = 3000;
+        try (KafkaProbe dlq = KafkaProbe.subscribe(Topics.deadLetter(topic, "measurement"));
+                KafkaProducer<String, byte[]> producer = KafkaProbe.producer(KafkaProbe.bootstrap())) {
+            for (int i = 0; i < poison; i++) {
+                producer.send(new ProducerRecord<>(topic, key, ("{oops " + i).getBytes(StandardCharsets.UTF_8)));
+            }
+            producer.flush();
+            // more than the dead-letter emitter's default buffer and in-flight window, sent from few polls
+            await().atMost(DEADLINE).until(() -> dlq.received(r -> key.equals(r.key())).size(), n -> n == poison);
+        }
     }
 
     private static ProducerRecord<String, byte[]> submitted(String topic, UUID id, UUID initiative, String period,

@@ -33,8 +33,7 @@ class ProgressEventsTest {
         AgendaFixture agenda = AgendaFixture.publish(db);
         Map<String, Object> body = agenda.indicator("TEACHERS", "YEARLY");
         body.put("targets", Map.of("2026", 100));
-        String indicator = given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(body)
-                .post("/v1/initiatives/" + agenda.initiative + "/indicators").then().statusCode(201).extract().path("id");
+        String indicator = agenda.define(body);
         String values = "/v1/initiatives/" + agenda.initiative + "/indicators/" + indicator + "/values";
         try (KafkaProbe events = KafkaProbe.subscribe(Topics.MEASUREMENT)) {
             for (int value : List.of(20, 35, 50)) {

@@ -39,7 +39,7 @@ class ReviewTest {
         body.put("visibility", "BACKBONE_ONLY");
         body.put("approvalRequired", true);
         body.put("targets", Map.of("2026Q4", 500));
-        indicator = as(Tokens.admin()).body(body).post(base() + "/indicators").then().statusCode(201).extract().path("id");
+        indicator = agenda.define(body);
     }
 
     private String base() {

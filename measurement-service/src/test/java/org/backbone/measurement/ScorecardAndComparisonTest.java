@@ -31,8 +31,7 @@ class ScorecardAndComparisonTest {
         Map<String, Object> body = agenda.indicator(code, "YEARLY");
         body.put("visibility", visibility);
         body.put("targets", Map.of("2026", target));
-        return as(Tokens.admin()).body(body).post("/v1/initiatives/" + agenda.initiative + "/indicators")
-                .then().statusCode(201).extract().path("id");
+        return agenda.define(body);
     }
 
     private static void report(AgendaFixture agenda, String indicator, String token, String organisation, int value) {

@@ -64,8 +64,7 @@ class ValueSubmissionTest {
         body.put("targets", Map.of("2026Q4", 200));
         body.put("visibility", "SHARED");
         body.put("approvalRequired", false);
-        indicator = as(Tokens.admin()).body(body).post("/v1/initiatives/" + agenda.initiative + "/indicators")
-                .then().statusCode(201).extract().path("id");
+        indicator = agenda.define(body);
     }
 
     private String values() {

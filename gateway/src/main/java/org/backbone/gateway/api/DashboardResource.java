@@ -51,7 +51,7 @@ public class DashboardResource {
     /** One part of the dashboard as its service answered, or why it is missing. */
     private record Part(String name, int status, JsonNode body, String warning) {
         boolean ok() {
-            return warning == null && status / 100 == 2;
+            return warning == null && status / 100 == 2 && body != null;
         }
     }
 
@@ -79,10 +79,16 @@ public class DashboardResource {
 
     private Uni<Part> part(String name, String service, String path, MultiMap headers) {
         return downstreams.call(service, HttpMethod.GET, path, headers, null)
-                .map(answer -> new Part(name, answer.status(), read(answer), answer.status() >= 500
-                        ? service + " answered " + answer.status() : null))
+                .map(answer -> part(name, service, answer))
                 .onFailure(Downstreams.Unavailable.class)
                 .recoverWithItem(failure -> new Part(name, 0, null, failure.getMessage()));
+    }
+
+    private Part part(String name, String service, Downstreams.Answer answer) {
+        JsonNode body = read(answer);
+        String warning = answer.status() >= 500 ? service + " answered " + answer.status()
+                : answer.status() / 100 == 2 && body == null ? service + " answered without a JSON body" : null;
+        return new Part(name, answer.status(), body, warning);
     }
 
     private JsonNode read(Downstreams.Answer answer) {

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
  * Partner systems that cannot reach Kafka post their CloudEvents here; each good event is produced
@@ -50,7 +51,10 @@ public class PartnerEventsResource {
     private final MutinyEmitter<byte[]> topics;
     private final ObjectMapper json;
 
-    PartnerEventsResource(CurrentCaller caller, @Channel("partner-events") MutinyEmitter<byte[]> topics, ObjectMapper json) {
+    // a request may hold 10,000 events, all sent before any is acknowledged: the emitter's default 128 would overflow
+    PartnerEventsResource(CurrentCaller caller,
+            @Channel("partner-events") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<byte[]> topics,
+            ObjectMapper json) {
         this.caller = caller;
         this.topics = topics;
         this.json = json;

@@ -30,6 +30,7 @@ import org.backbone.measurement.service.SubmissionService;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import org.jboss.logging.Logger;
 
@@ -51,7 +52,9 @@ public class PartnerIngestion {
     private final SubmissionService submissions;
     private final MutinyEmitter<byte[]> deadLetters;
 
-    PartnerIngestion(SubmissionService submissions, @Channel("partner-dead-letters") MutinyEmitter<byte[]> deadLetters) {
+    // a poll of up to 5,000 poison records is dead-lettered at once: the emitter's default buffer of 128 would overflow
+    PartnerIngestion(SubmissionService submissions,
+            @Channel("partner-dead-letters") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<byte[]> deadLetters) {
         this.submissions = submissions;
         this.deadLetters = deadLetters;
     }
