@@ -26,14 +26,19 @@ public record Correlation(String traceparent, String requestId) {
         String flags = matcher != null && matcher.matches() ? matcher.group(2) : "01";
         String requestId = request.getHeader(REQUEST_ID);
         if (requestId == null || !REQUEST_ID_FORMAT.matcher(requestId).matches()) {
-            requestId = java.util.UUID.randomUUID().toString();
+            // an id to find a request by, not a secret: no need for the locked SecureRandom behind UUID.randomUUID
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            requestId = new java.util.UUID(random.nextLong() & ~0xF000L | 0x4000L,
+                    random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L).toString();
         }
         return new Correlation("00-" + traceId + "-" + hex(8) + "-" + flags, requestId);
     }
 
+    private static final HexFormat HEX = HexFormat.of();
+
     private static String hex(int bytes) {
         byte[] random = new byte[bytes];
         ThreadLocalRandom.current().nextBytes(random);
-        return HexFormat.of().formatHex(random);
+        return HEX.formatHex(random);
     }
 }

@@ -24,10 +24,14 @@ public class RateLimits {
     private final Map<String, GatewayConfig.Bucket> byRole;
     private final GatewayConfig.Bucket fallback;
     private final Cache<String, Bucket> buckets;
+    /** A short name per configured limit, for the bucket keys (built once, not per request). */
+    private final Map<GatewayConfig.Bucket, String> labels = new java.util.IdentityHashMap<>();
 
     RateLimits(GatewayConfig config) {
         this.byRole = config.rateLimits().roles();
         this.fallback = config.rateLimits().fallback();
+        byRole.forEach((role, bucket) -> labels.put(bucket, "role:" + role));
+        labels.put(fallback, "fallback");
         Duration longest = byRole.values().stream().map(GatewayConfig.Bucket::period).max(Comparator.naturalOrder())
                 .orElse(fallback.period());
         this.buckets = Caffeine.newBuilder().expireAfterAccess(longest.multipliedBy(2)).maximumSize(100_000).build();
@@ -38,7 +42,8 @@ public class RateLimits {
         boolean anonymous = identity == null || identity.isAnonymous();
         GatewayConfig.Bucket limit = anonymous ? fallback : limitFor(identity);
         String client = anonymous ? "address:" + remoteAddress : "principal:" + identity.getPrincipal().getName();
-        Bucket bucket = buckets.get(client + "|" + limit.capacity() + "/" + limit.refill() + "/" + limit.period(),
+        // the limit is part of the key: a client whose roles change gets the bucket of its new limit
+        Bucket bucket = buckets.get(client + "|" + labels.get(limit),
                 key -> Bucket.builder().addLimit(Bandwidth.builder().capacity(limit.capacity())
                         .refillGreedy(limit.refill(), limit.period()).build()).build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);

@@ -142,9 +142,7 @@ public class ProgressPublisher {
                                     ProgressStatus.valueOf(previous), now.status()));
                         }
                     }
-                    return Multi.createFrom().iterable(events)
-                            .onItem().transformToUniAndConcatenate(outbox::append)
-                            .collect().last().replaceWithVoid();
+                    return outbox.appendAll(events).replaceWithVoid();
                 });
     }
 }

@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
+import org.backbone.contracts.BackboneEvent;
 import org.backbone.contracts.EventJson;
 import org.backbone.contracts.measurement.SubmissionChannel;
 import org.backbone.contracts.measurement.ValueRejection;
@@ -45,19 +46,22 @@ public class SubmissionService {
     /** Rejections carried in one values.rejected event; the count of all is in values.recorded. */
     static final int MAX_REJECTIONS_PER_EVENT = 500;
 
-    /** Rows arrive as one typed array per column: PostgreSQL reads those far faster than a JSON document. */
+    /**
+     * Rows arrive as one typed array per column: PostgreSQL reads those far faster than a JSON
+     * document. Row ids are made by the database, cheaper than SecureRandom in the service.
+     */
     private static final String UPSERT = """
             INSERT INTO indicator_value (id, indicator_id, initiative_id, organisation_id, period, period_start,
                 dimension_key, dimensions, value, numerator, denominator, comment, status, channel, batch_id,
                 submitted_by, submitted_at, revision)
-            SELECT r.id, r.indicator_id, :initiative, r.organisation_id, r.period, r.period_start, r.dimension_key,
+            SELECT gen_random_uuid(), r.indicator_id, :initiative, r.organisation_id, r.period, r.period_start, r.dimension_key,
                 cast(r.dimensions AS jsonb), r.value, r.numerator, r.denominator, r.comment, r.status, :channel,
                 r.batch_id, :by, now(), 1
-            FROM unnest(cast(:ids AS uuid[]), cast(:indicators AS uuid[]), cast(:organisations AS uuid[]),
+            FROM unnest(cast(:indicators AS uuid[]), cast(:organisations AS uuid[]),
                 cast(:batches AS uuid[]), cast(:periods AS text[]), cast(:starts AS date[]), cast(:keys AS text[]),
                 cast(:dimensions AS text[]), cast(:values AS numeric[]), cast(:numerators AS numeric[]),
                 cast(:denominators AS numeric[]), cast(:comments AS text[]), cast(:statuses AS text[]))
-                AS r(id, indicator_id, organisation_id, batch_id, period, period_start, dimension_key, dimensions,
+                AS r(indicator_id, organisation_id, batch_id, period, period_start, dimension_key, dimensions,
                      value, numerator, denominator, comment, status)
             ON CONFLICT (indicator_id, organisation_id, period, dimension_key) DO UPDATE SET
                 value = excluded.value, numerator = excluded.numerator, denominator = excluded.denominator,
@@ -115,14 +119,8 @@ public class SubmissionService {
         List<Row> rows = prepared.stream().flatMap(p -> p.rows().stream()).sorted(KEY_ORDER).toList();
         return Panache.getSession()
                 .chain(session -> store(session, context.initiative(), channel, submittedBy, rows))
-                .chain(() -> {
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (Prepared p : prepared) {
-                        chain = chain.chain(() -> announce(context.initiative(), p.organisation(), channel, p.outcome(),
-                                p.indicators()));
-                    }
-                    return chain;
-                })
+                .chain(() -> outbox.appendAll(prepared.stream().flatMap(p -> announcements(context.initiative(),
+                        p.organisation(), channel, p.outcome(), p.indicators()).stream()).toList()))
                 .replaceWith(() -> prepared.stream().map(Prepared::outcome).toList());
     }
 
@@ -130,7 +128,7 @@ public class SubmissionService {
     }
 
     /** One accepted value as stored. */
-    private record Row(UUID id, UUID indicator, UUID organisation, UUID batch, Period period, String dimensionKey,
+    private record Row(UUID indicator, UUID organisation, UUID batch, Period period, String dimensionKey,
             String dimensions, SubmittedValue value, String status) {
     }
 
@@ -164,7 +162,7 @@ public class SubmissionService {
             Map<String, String> dimensions = new TreeMap<>(value.dimensions() == null ? Map.of() : value.dimensions());
             String key = dimensions.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining(";"));
-            Row row = new Row(UUID.randomUUID(), indicator.id, organisation, batchId, period, key, dimensionsJson(dimensions),
+            Row row = new Row(indicator.id, organisation, batchId, period, key, dimensionsJson(dimensions),
                     value, indicator.approvalRequired ? "SUBMITTED" : "APPROVED");
             accepted.put(indicator.id + "|" + period.code() + "|" + key, row);
             indicators.add(indicator.id);
@@ -193,7 +191,6 @@ public class SubmissionService {
                 .setParameter("initiative", initiative)
                 .setParameter("channel", channel.name())
                 .setParameter("by", submittedBy)
-                .setParameter("ids", column(rows, Row::id, UUID[]::new))
                 .setParameter("indicators", column(rows, Row::indicator, UUID[]::new))
                 .setParameter("organisations", column(rows, Row::organisation, UUID[]::new))
                 .setParameter("batches", column(rows, Row::batch, UUID[]::new))
@@ -229,18 +226,20 @@ public class SubmissionService {
         return column;
     }
 
-    private Uni<Void> announce(UUID initiative, UUID organisation, SubmissionChannel channel, Outcome outcome,
-            Set<UUID> indicators) {
-        Uni<Void> recorded = outcome.accepted() == 0 ? Uni.createFrom().voidItem()
-                : outbox.append(new ValuesRecorded(initiative, outcome.batchId(), organisation, channel, outcome.accepted(),
-                        outcome.rejected().size(), List.copyOf(indicators))).replaceWithVoid();
-        if (outcome.rejected().isEmpty()) {
-            return recorded;
+    /** values.recorded when anything was accepted, values.rejected when anything was not. */
+    private static List<BackboneEvent> announcements(UUID initiative, UUID organisation, SubmissionChannel channel,
+            Outcome outcome, Set<UUID> indicators) {
+        List<BackboneEvent> events = new ArrayList<>(2);
+        if (outcome.accepted() > 0) {
+            events.add(new ValuesRecorded(initiative, outcome.batchId(), organisation, channel, outcome.accepted(),
+                    outcome.rejected().size(), List.copyOf(indicators)));
         }
-        List<ValueRejection> rejections = outcome.rejected().stream().limit(MAX_REJECTIONS_PER_EVENT)
-                .map(r -> new ValueRejection(r.index(), r.indicatorCode(), r.period(), r.field(), r.reason())).toList();
-        return recorded.chain(() -> outbox.append(new ValuesRejected(initiative, outcome.batchId(), organisation, channel,
-                rejections))).replaceWithVoid();
+        if (!outcome.rejected().isEmpty()) {
+            events.add(new ValuesRejected(initiative, outcome.batchId(), organisation, channel, outcome.rejected().stream()
+                    .limit(MAX_REJECTIONS_PER_EVENT)
+                    .map(r -> new ValueRejection(r.index(), r.indicatorCode(), r.period(), r.field(), r.reason())).toList()));
+        }
+        return events;
     }
 
     /** What validation needs to know of an initiative, read once per batch (read-only entities). */

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import org.backbone.contracts.BackboneEvent;
 import org.backbone.contracts.EventCatalog;
@@ -14,19 +15,46 @@ import org.backbone.contracts.EventJson;
 
 /**
  * Appends events to the outbox inside the caller's Hibernate Reactive transaction: they are
- * published if and only if that transaction commits. Never write to Kafka from a request.
+ * published if and only if that transaction commits, in the order they were appended. Never write
+ * to Kafka from a request.
  */
 @ApplicationScoped
 public class Outbox {
 
+    /** One statement for any number of events: a progress round or a Kafka poll appends thousands. */
+    private static final String INSERT = """
+            INSERT INTO outbox (id, topic, record_key, type, source, subject, occurred_at, payload)
+            -- times and payloads travel as text: the client encodes an array as the type the server expects
+            SELECT * FROM unnest(cast(:ids AS uuid[]), cast(:topics AS text[]), cast(:keys AS text[]),
+                cast(:types AS text[]), cast(:sources AS text[]), cast(:subjects AS text[]),
+                cast(cast(:times AS text[]) AS timestamptz[]), cast(cast(:payloads AS text[]) AS jsonb[]))""";
+
     /** Appends {@code event}; fails if there is no transaction to join. Returns the CloudEvents id. */
     public Uni<UUID> append(BackboneEvent event) {
-        OutboxMessage message = toMessage(event);
+        return appendAll(List.of(event)).map(ids -> ids.get(0));
+    }
+
+    /** Appends {@code events} in their order; fails if there is no transaction to join. Returns their ids. */
+    public Uni<List<UUID>> appendAll(List<? extends BackboneEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<OutboxMessage> messages = events.stream().map(Outbox::toMessage).toList();
         return Panache.currentTransaction()
                 .onItem().ifNull().failWith(() -> new IllegalStateException(
                         "Outbox.append needs a transaction: call it from a @WithTransaction method"))
-                .chain(tx -> message.persist())
-                .replaceWith(message.id);
+                .chain(tx -> Panache.getSession())
+                .chain(session -> session.createNativeQuery(INSERT)
+                        .setParameter("ids", messages.stream().map(m -> m.id).toArray(UUID[]::new))
+                        .setParameter("topics", messages.stream().map(m -> m.topic).toArray(String[]::new))
+                        .setParameter("keys", messages.stream().map(m -> m.recordKey).toArray(String[]::new))
+                        .setParameter("types", messages.stream().map(m -> m.type).toArray(String[]::new))
+                        .setParameter("sources", messages.stream().map(m -> m.source).toArray(String[]::new))
+                        .setParameter("subjects", messages.stream().map(m -> m.subject).toArray(String[]::new))
+                        .setParameter("times", messages.stream().map(m -> m.occurredAt.toString()).toArray(String[]::new))
+                        .setParameter("payloads", messages.stream().map(m -> m.payload).toArray(String[]::new))
+                        .executeUpdate())
+                .replaceWith(() -> messages.stream().map(m -> m.id).toList());
     }
 
     static OutboxMessage toMessage(BackboneEvent event) {

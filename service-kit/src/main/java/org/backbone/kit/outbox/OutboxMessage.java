@@ -12,7 +12,10 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One row of the outbox table (see db/kit/V1__outbox_and_inbox.sql). Written only by {@link Outbox}. */
+/**
+ * One row of the outbox table (see db/kit/V1__outbox_and_inbox.sql). Written only by {@link Outbox},
+ * many rows to a statement; mapped so that the table is part of every service's persistence unit.
+ */
 @Entity
 @Table(name = "outbox")
 public class OutboxMessage extends PanacheEntityBase {
