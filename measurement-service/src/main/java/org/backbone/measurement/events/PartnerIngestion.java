@@ -64,12 +64,7 @@ public class PartnerIngestion {
             MeasurementSubmitted payload, String problem) {
     }
 
-    /** The second consumer of the group (see application.properties): the same work on other partitions. */
-    @Incoming("partner-measurements-b")
-    Uni<Void> consumeOtherPartitions(Message<List<byte[]>> batch) {
-        return consume(batch);
-    }
-
+    /** Called concurrently by the channel's consumers (its {@code concurrency}), each with its own partitions. */
     @Incoming("partner-measurements")
     Uni<Void> consume(Message<List<byte[]>> batch) {
         @SuppressWarnings("unchecked")
