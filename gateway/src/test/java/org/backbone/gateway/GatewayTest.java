@@ -64,6 +64,12 @@ class GatewayTest {
         await().atMost(DEADLINE).untilAsserted(() -> as(Tokens.admin())
                 .get("/api/v1/initiatives/" + initiative + "/scorecard").then().statusCode(200));
         as(Tokens.admin()).get("/api/v1/nowhere").then().statusCode(404).contentType("application/problem+json");
+
+        // HTTP metrics name the route's shape: a series per organisation would grow without bound
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("uri=\"/api/v1/organisations/{id}\"")
+                .contains("uri=\"/api/v1/initiatives/{id}/scorecard\"")
+                .doesNotContain(id).doesNotContain(initiative.toString());
     }
 
     @Test

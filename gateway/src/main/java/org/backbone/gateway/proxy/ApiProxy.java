@@ -1,5 +1,6 @@
 package org.backbone.gateway.proxy;
 
+import io.quarkus.micrometer.runtime.binder.vertx.HttpRequestMetric;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -37,6 +38,9 @@ public class ApiProxy {
 
     private static final Logger LOG = Logger.getLogger(ApiProxy.class);
     static final String CORRELATION = "backbone.correlation";
+    private static final String API_PREFIX = "/api/v1";
+    /** A path segment with a digit in it is an id (UUID, period code, version number), never a resource name. */
+    private static final Pattern VARIABLE_SEGMENT = Pattern.compile("/[^/]*[0-9][^/]*(?=/|$)");
     private static final Pattern OWN_RESOURCES = Pattern.compile("/api/v1/(partner-events|initiatives/[^/]+/dashboard)/?");
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length");
@@ -129,6 +133,7 @@ public class ApiProxy {
             ProblemResponses.send(context, ProblemType.NOT_FOUND, "no resource " + path);
             return;
         }
+        nameMetricsByShape(context, path);
         String service = route.get().service();
         String query = context.request().query();
         // Quarkus holds the request paused until someone reads it
@@ -139,6 +144,17 @@ public class ApiProxy {
                         query == null ? downstreamPath : downstreamPath + "?" + query, forwardedHeaders(context),
                         received == null || received.length() == 0 ? null : received)
                 .subscribe().with(answer -> relay(context, answer), failure -> failed(context, failure)));
+    }
+
+    /**
+     * The HTTP metrics of a proxied call are named by the path's shape ({@code /api/v1/initiatives/{id}/scorecard}):
+     * named by the path itself, every organisation, initiative or period would make a series of its own.
+     */
+    private static void nameMetricsByShape(RoutingContext context, String path) {
+        HttpRequestMetric metric = HttpRequestMetric.getRequestMetric(context);
+        if (metric != null) {
+            metric.setTemplatePath(API_PREFIX + VARIABLE_SEGMENT.matcher(path.substring(API_PREFIX.length())).replaceAll("/{id}"));
+        }
     }
 
     private static MultiMap forwardedHeaders(RoutingContext context) {
