@@ -263,7 +263,8 @@ public final class IngestBench {
                     for (int i = 0; i < indicators; i++) {
                         MeasurementSubmitted payload = new MeasurementSubmitted(initiative, null, "BENCH_" + i,
                                 periodCodes.get(period), BigDecimal.valueOf(period % 1000), null, null, null, null);
-                        producer.send(CloudEventRecords.binary(Topics.partnerMeasurements(partner), initiative.toString(),
+                        producer.send(CloudEventRecords.binary(Topics.partnerMeasurements(partner),
+                                Topics.partnerMeasurementKey(initiative.toString(), "BENCH_" + i),
                                 UUID.randomUUID().toString(), TYPE, "/bench/" + partner, null, Instant.now(),
                                 initiative.toString(), EventJson.mapper().writeValueAsBytes(payload)),
                                 (metadata, error) -> {

@@ -32,6 +32,15 @@ public final class Topics {
         return "partner." + organisationId + ".measurements.v1";
     }
 
+    /**
+     * The record key for a partner's measurement events: one indicator's values stay in order on
+     * one partition (the last value sent is the one kept), and an initiative's indicators spread
+     * over the topic's partitions, so the measurement consumers share the work.
+     */
+    public static String partnerMeasurementKey(String initiativeId, String indicatorCode) {
+        return initiativeId + "/" + indicatorCode;
+    }
+
     /** Dead letters of one consumer of one topic. */
     public static String deadLetter(String topic, String consumer) {
         return topic + ".dlq." + consumer;

@@ -80,7 +80,7 @@ public class PartnerEventsResource {
         List<Uni<Void>> sends = new ArrayList<>();
         for (PartnerEnvelopes.Accepted event : outcome.accepted()) {
             ProducerRecord<String, byte[]> record = CloudEventRecords.binary(Topics.partnerMeasurements(partner),
-                    event.initiativeId(), event.id(), PartnerEnvelopes.SUBMITTED.type(), event.source(), event.subject(),
+                    Topics.partnerMeasurementKey(event.initiativeId(), event.data().path("indicatorCode").asText()), event.id(), PartnerEnvelopes.SUBMITTED.type(), event.source(), event.subject(),
                     event.time(), event.initiativeId(), bytes(event.data()));
             sends.add(topics.sendMessage(Message.of(record.value()).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                     .withTopic(record.topic()).withKey(record.key()).withHeaders(record.headers()).build())));
