@@ -23,6 +23,7 @@ import org.backbone.contracts.EventCatalog;
 import org.backbone.contracts.EventJson;
 import org.backbone.contracts.EventSchemas;
 import org.backbone.contracts.Topics;
+import org.backbone.kit.events.CloudEventHeaders;
 import org.backbone.contracts.agenda.InitiativeUpdated;
 import org.backbone.contracts.agenda.RatificationKind;
 import org.backbone.contracts.agenda.RatificationRule;
@@ -123,6 +124,33 @@ class OutboxRelayTest {
                 assertThat(records).extracting(OutboxRelayTest::version)
                         .containsExactlyElementsOf(java.util.stream.LongStream.range(0, 500).boxed().toList());
             }
+        }
+    }
+
+    @Test
+    void eventsAppendedTogetherAndAloneKeepTheOrderOfAppendingAndTheirIds() {
+        UUID initiative = UUID.randomUUID();
+        List<InitiativeUpdated> together = new ArrayList<>();
+        for (long version = 1; version <= 300; version++) {
+            together.add(updated(initiative, version));
+        }
+        try (KafkaProbe probe = KafkaProbe.subscribe(Topics.AGENDA)) {
+            startRelay("together", KafkaProbe.bootstrap());
+            List<UUID> ids = inTransaction(() -> outbox.append(updated(initiative, 0))
+                    .chain(first -> outbox.appendAll(together).chain(many -> outbox.append(updated(initiative, 301))
+                            .map(last -> {
+                                List<UUID> all = new ArrayList<>(List.of(first));
+                                all.addAll(many);
+                                all.add(last);
+                                return all;
+                            }))));
+
+            List<ConsumerRecord<String, byte[]>> records = await().atMost(DEADLINE)
+                    .until(() -> probe.received(r -> initiative.toString().equals(r.key())), r -> r.size() >= 302);
+            assertThat(records).extracting(OutboxRelayTest::version)
+                    .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(0, 301).boxed().toList());
+            assertThat(records).extracting(r -> UUID.fromString(KafkaProbe.header(r, CloudEventHeaders.ID)))
+                    .containsExactlyElementsOf(ids);
         }
     }
 

@@ -79,9 +79,10 @@ public class PartnerEventsResource {
         PartnerEnvelopes.Outcome outcome = read(headers, body, partner);
         List<Uni<Void>> sends = new ArrayList<>();
         for (PartnerEnvelopes.Accepted event : outcome.accepted()) {
-            ProducerRecord<String, byte[]> record = CloudEventRecords.binary(Topics.partnerMeasurements(partner),
-                    Topics.partnerMeasurementKey(event.initiativeId(), event.data().path("indicatorCode").asText()), event.id(), PartnerEnvelopes.SUBMITTED.type(), event.source(), event.subject(),
-                    event.time(), event.initiativeId(), bytes(event.data()));
+            String key = Topics.partnerMeasurementKey(event.initiativeId(), event.data().path("indicatorCode").asText());
+            ProducerRecord<String, byte[]> record = CloudEventRecords.binary(Topics.partnerMeasurements(partner), key,
+                    event.id(), PartnerEnvelopes.SUBMITTED.type(), event.source(), event.subject(), event.time(),
+                    event.initiativeId(), bytes(event.data()));
             sends.add(topics.sendMessage(Message.of(record.value()).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                     .withTopic(record.topic()).withKey(record.key()).withHeaders(record.headers()).build())));
         }
