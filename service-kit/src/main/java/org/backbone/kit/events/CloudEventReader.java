@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.backbone.contracts.EventJson;
@@ -31,19 +31,56 @@ public final class CloudEventReader {
         } catch (IOException e) {
             throw new PermanentEventFailure("value is not readable: " + e.getMessage(), e);
         }
-        String contentType = header(headers, CloudEventHeaders.CONTENT_TYPE);
-        if (contentType != null && contentType.startsWith(CloudEventHeaders.STRUCTURED)) {
+        BinaryAttributes attributes = BinaryAttributes.of(headers);
+        if (attributes.contentType != null && attributes.contentType.startsWith(CloudEventHeaders.STRUCTURED)) {
             return structured(topic, json);
         }
         return new ReceivedEvent(
-                required(header(headers, CloudEventHeaders.ID), "ce_id"),
-                required(header(headers, CloudEventHeaders.TYPE), "ce_type"),
-                required(header(headers, CloudEventHeaders.SOURCE), "ce_source"),
-                header(headers, CloudEventHeaders.SUBJECT),
-                time(header(headers, CloudEventHeaders.TIME)),
-                header(headers, CloudEventHeaders.INITIATIVE_ID),
+                required(attributes.id, "ce_id"),
+                required(attributes.type, "ce_type"),
+                required(attributes.source, "ce_source"),
+                attributes.subject,
+                time(attributes.time),
+                attributes.initiativeId,
                 topic,
                 json);
+    }
+
+    /**
+     * The attributes of a binary-mode event, read in one pass over the headers (a lookup per
+     * attribute walked them all each time); of a repeated header the last counts.
+     */
+    private static final class BinaryAttributes {
+        String id;
+        String type;
+        String source;
+        String subject;
+        String time;
+        String initiativeId;
+        String contentType;
+
+        static BinaryAttributes of(Headers headers) {
+            BinaryAttributes attributes = new BinaryAttributes();
+            if (headers == null) {
+                return attributes;
+            }
+            for (Header header : headers) {
+                String value = header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+                switch (header.key()) {
+                    case CloudEventHeaders.ID -> attributes.id = value;
+                    case CloudEventHeaders.TYPE -> attributes.type = value;
+                    case CloudEventHeaders.SOURCE -> attributes.source = value;
+                    case CloudEventHeaders.SUBJECT -> attributes.subject = value;
+                    case CloudEventHeaders.TIME -> attributes.time = value;
+                    case CloudEventHeaders.INITIATIVE_ID -> attributes.initiativeId = value;
+                    case CloudEventHeaders.CONTENT_TYPE -> attributes.contentType = value;
+                    default -> {
+                        // other attributes and extensions are not used here
+                    }
+                }
+            }
+            return attributes;
+        }
     }
 
     /** A structured-mode event (also what partners post over HTTP). */
@@ -75,11 +112,6 @@ public final class CloudEventReader {
         return value == null || value.isNull() ? null : value.asText();
     }
 
-    private static String header(Headers headers, String name) {
-        Header header = headers == null ? null : headers.lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
     private static String required(String value, String attribute) {
         if (value == null || value.isBlank()) {
             throw new PermanentEventFailure("missing CloudEvents attribute " + attribute);
@@ -92,8 +124,8 @@ public final class CloudEventReader {
             return null;
         }
         try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
+            return Rfc3339.parse(value);
+        } catch (DateTimeException e) {
             throw new PermanentEventFailure("time is not RFC 3339: " + value, e);
         }
     }
