@@ -136,21 +136,23 @@ public class PartnerIngestion {
      * just claimed cost the event loop more than the insert (6 % of its CPU).
      */
     private static Uni<List<Candidate>> claimNew(List<Candidate> candidates) {
-        String[] keys = candidates.stream().map(c -> c.event().dedupKey()).distinct().toArray(String[]::new);
+        List<UUID> keys = new ArrayList<>(candidates.size());
+        candidates.forEach(c -> keys.add(c.event().inboxKey()));
+        UUID[] distinct = keys.stream().distinct().toArray(UUID[]::new);
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        WITH batch (event_id) AS (SELECT unnest(cast(:ids AS text[]))),
-                        claimed AS (INSERT INTO processed_event (consumer, event_id) SELECT :consumer, event_id FROM batch
-                            ON CONFLICT DO NOTHING RETURNING event_id)
-                        SELECT event_id FROM batch EXCEPT SELECT event_id FROM claimed""", String.class)
-                .setParameter("consumer", CONSUMER).setParameter("ids", keys)
+                        WITH batch (event_key) AS (SELECT unnest(cast(:keys AS uuid[]))),
+                        claimed AS (INSERT INTO processed_event (consumer, event_key) SELECT :consumer, event_key FROM batch
+                            ON CONFLICT DO NOTHING RETURNING event_key)
+                        SELECT event_key FROM batch EXCEPT SELECT event_key FROM claimed""", UUID.class)
+                .setParameter("consumer", CONSUMER).setParameter("keys", distinct)
                 .getResultList())
                 .map(processedBefore -> {
-                    Set<String> skip = new HashSet<>(processedBefore);
+                    Set<UUID> skip = new HashSet<>(processedBefore);
                     List<Candidate> result = new ArrayList<>();
-                    for (Candidate c : candidates) {
+                    for (int i = 0; i < candidates.size(); i++) {
                         // a key repeated inside the batch is applied once: the first occurrence takes the claim
-                        if (skip.add(c.event().dedupKey())) {
-                            result.add(c);
+                        if (skip.add(keys.get(i))) {
+                            result.add(candidates.get(i));
                         }
                     }
                     return result;

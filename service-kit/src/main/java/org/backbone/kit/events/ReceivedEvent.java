@@ -1,7 +1,12 @@
 package org.backbone.kit.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * An event as a consumer receives it: the CloudEvents attributes and the JSON payload, whichever
@@ -22,5 +27,21 @@ public record ReceivedEvent(
     /** Ids are unique per source (CloudEvents 1.0), so the inbox keys on both. */
     public String dedupKey() {
         return source + "#" + id;
+    }
+
+    /**
+     * The inbox's key for this event: the MD5 of {@link #dedupKey()} as a uuid, equal to
+     * PostgreSQL's {@code md5(key)::uuid}. Sixteen bytes instead of a source URI and an id keep the
+     * inbox table and its index small (not a security measure: a partner can only collide with
+     * its own events, on its own topic).
+     */
+    public UUID inboxKey() {
+        try {
+            byte[] key = dedupKey().getBytes(StandardCharsets.UTF_8);
+            ByteBuffer md5 = ByteBuffer.wrap(MessageDigest.getInstance("MD5").digest(key));
+            return new UUID(md5.getLong(), md5.getLong());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has MD5", e);
+        }
     }
 }

@@ -58,10 +58,10 @@ public class Inbox {
      */
     public Uni<Boolean> applyOnce(String consumer, ReceivedEvent event, Function<ReceivedEvent, Uni<Void>> handler) {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery("INSERT INTO processed_event (consumer, event_id) VALUES (:consumer, :eventId) "
+                .createNativeQuery("INSERT INTO processed_event (consumer, event_key) VALUES (:consumer, :eventKey) "
                         + "ON CONFLICT DO NOTHING")
                 .setParameter("consumer", consumer)
-                .setParameter("eventId", event.dedupKey())
+                .setParameter("eventKey", event.inboxKey())
                 .executeUpdate())
                 .chain(inserted -> inserted == 0
                         ? Uni.createFrom().item(false)
