@@ -179,7 +179,7 @@ public final class IngestBench {
                 // only this run's partners: earlier runs' topics are none of its business
                 "-Dmp.messaging.incoming.partner-measurements.topic=partner\\.("
                         + String.join("|", partnerIds.stream().map(UUID::toString).toList()) + ")\\.measurements\\.v1",
-                "-Dmp.messaging.incoming.agenda-events.group.id=bench-" + initiative));
+                "-Dmp.messaging.incoming.agenda-events.group.id=bench-agenda-" + initiative));
         service = new ServiceProcess(Path.of("measurement-service/target/quarkus-app/quarkus-run.jar"), PORT,
                 Map.of("DB_NAME", "measurement_bench"), options, Path.of(".backbone/logs/bench-measurement.log")).start();
     }
