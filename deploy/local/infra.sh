@@ -106,9 +106,7 @@ EOF
   if ! pg_ready; then
     touch "$PG_LOG"
     if [[ $(id -u) -eq 0 ]]; then chown postgres "$PG_LOG"; fi
-    # PostgreSQL's default 128 MB of buffers is a fraction of what the ingest benchmark writes (about
-    # 900 MB of values, inbox, outbox and their indexes, beside its baseline's 430 MB)
-    as_pg_user "$PG_BIN/pg_ctl" -D "$pgdata" -l "$PG_LOG" -w -t 60 -o "-c shared_buffers=${BACKBONE_PG_SHARED_BUFFERS:-1GB}" start >/dev/null \
+    as_pg_user "$PG_BIN/pg_ctl" -D "$pgdata" -l "$PG_LOG" -w -t 60 start >/dev/null \
       || fail "PostgreSQL did not start; see its log: $PG_LOG"
   fi
   await_ready postgres 30 "$PG_LOG" pg_ready
