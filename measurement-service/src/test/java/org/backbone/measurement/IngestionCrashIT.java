@@ -59,7 +59,7 @@ class IngestionCrashIT {
     private final UUID initiative = UUID.randomUUID();
     private final UUID partner = UUID.randomUUID();
     private final UUID goal = UUID.randomUUID();
-    /** The inbox key ("source#id") of every event sent. */
+    /** What the inbox key of every event sent is made from ("partner|source#id"). */
     private final List<String> sentKeys = new ArrayList<>();
     private final String jdbcUrl = "jdbc:postgresql://" + System.getenv().getOrDefault("DB_HOST", "127.0.0.1") + ":"
             + System.getenv().getOrDefault("DB_PORT", "15432") + "/measurement_test";
@@ -109,7 +109,7 @@ class IngestionCrashIT {
             }
         }
         assertThat(announced()).as("values.recorded counts each value once").isEqualTo(EVENTS);
-        // the inbox keys as PostgreSQL's md5 makes them from "source#id": the service's own derivation must agree
+        // the inbox keys as PostgreSQL's md5 makes them from "partner|source#id": the service's derivation must agree
         try (Connection c = connection(); PreparedStatement claimed = c.prepareStatement("SELECT count(*) FROM processed_event "
                 + "WHERE consumer = 'measurement-partner' AND event_key IN (SELECT md5(k)::uuid FROM unnest(?) k)")) {
             claimed.setArray(1, c.createArrayOf("text", sentKeys.toArray()));
@@ -167,7 +167,7 @@ class IngestionCrashIT {
                         MeasurementSubmitted payload = new MeasurementSubmitted(initiative, null, "PUPILS", period,
                                 BigDecimal.valueOf(value), null, null, Map.of("school", "s" + s, "grade", "g" + g), null);
                         String id = UUID.randomUUID().toString();
-                        sentKeys.add("/crash-test/" + partner + "#" + id);
+                        sentKeys.add(partner + "|/crash-test/" + partner + "#" + id);
                         producer.send(CloudEventRecords.binary(topic, initiative.toString(), id,
                                 SUBMITTED, "/crash-test/" + partner, null, Instant.now(), initiative.toString(),
                                 EventJson.mapper().writeValueAsBytes(payload)), (metadata, error) -> {

@@ -19,6 +19,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.backbone.contracts.EventJson;
 import org.backbone.contracts.Topics;
+import org.backbone.contracts.agenda.PartnerJoined;
+import org.backbone.contracts.agenda.PartnerRole;
+import org.backbone.contracts.agenda.Sector;
 import org.backbone.contracts.partner.MeasurementSubmitted;
 import org.backbone.kit.events.CloudEventRecords;
 import org.backbone.kit.testing.KafkaProbe;
@@ -85,6 +88,31 @@ class PartnerIngestionTest {
                 + "' AND organisation_id = '" + Tokens.ORG_B + "'")).isZero();
         assertThat(AgendaFixture.count(db, "SELECT max(revision) FROM indicator_value WHERE indicator_id = '" + indicator + "'"))
                 .as("the repeated event was applied once").isEqualTo(1);
+    }
+
+    @Test
+    void twoPartnersEventsWithTheSameSourceAndIdAreBothStored() throws Exception {
+        AgendaFixture agenda = AgendaFixture.publish(db);
+        try (KafkaProducer<String, byte[]> producer = KafkaProbe.producer(KafkaProbe.bootstrap())) {
+            producer.send(CloudEventRecords.of(new PartnerJoined(agenda.initiative, Tokens.ORG_B, "Partner B",
+                    Sector.BUSINESS, PartnerRole.CORE, Instant.now()), UUID.randomUUID(), Instant.now())).get();
+        }
+        await().atMost(DEADLINE).until(() -> AgendaFixture.count(db, "SELECT count(*) FROM partner WHERE initiative_id = '"
+                + agenda.initiative + "' AND current") == 3);
+        String indicator = agenda.define(agenda.indicator("MENTORS", "QUARTERLY"));
+
+        // both partner systems use the same source, and B's id happens to be one A has used
+        UUID id = UUID.randomUUID();
+        try (KafkaProducer<String, byte[]> producer = KafkaProbe.producer(KafkaProbe.bootstrap())) {
+            producer.send(submitted(Topics.partnerMeasurements(Tokens.ORG_A), id, agenda.initiative, null, "MENTORS",
+                    "2026Q1", "10")).get();
+            producer.send(submitted(Topics.partnerMeasurements(Tokens.ORG_B), id, agenda.initiative, null, "MENTORS",
+                    "2026Q1", "20")).get();
+        }
+        await().atMost(DEADLINE).until(() -> AgendaFixture.count(db, "SELECT count(*) FROM indicator_value WHERE indicator_id = '"
+                + indicator + "'") == 2);
+        assertThat(AgendaFixture.count(db, "SELECT sum(value) FROM indicator_value WHERE indicator_id = '" + indicator
+                + "' AND organisation_id IN ('" + Tokens.ORG_A + "', '" + Tokens.ORG_B + "')")).isEqualTo(30);
     }
 
     @Test

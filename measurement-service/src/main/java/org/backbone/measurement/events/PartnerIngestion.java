@@ -40,7 +40,7 @@ import org.jboss.logging.Logger;
 /**
  * Partner values from Kafka: every {@code partner.<organisationId>.measurements.v1} topic, by
  * pattern, in batches. The partner is the organisation in the topic name, whatever the payload
- * says. Each event is applied once (inbox keyed by CloudEvents source and id); good values go
+ * says. Each event is applied once (inbox keyed by partner, CloudEvents source and id); good values go
  * through the same {@link SubmissionService} as REST and CSV; an event that cannot be stored goes
  * to {@code <topic>.dlq.measurement} with the reason (and {@code values.rejected} tells the
  * partner), and the rest of the batch is stored.
@@ -137,7 +137,8 @@ public class PartnerIngestion {
      */
     private static Uni<List<Candidate>> claimNew(List<Candidate> candidates) {
         List<UUID> keys = new ArrayList<>(candidates.size());
-        candidates.forEach(c -> keys.add(c.event().inboxKey()));
+        // keyed by partner too: partners choose their own sources and ids, and one's must not suppress another's
+        candidates.forEach(c -> keys.add(c.event().inboxKey(c.partner())));
         UUID[] distinct = keys.stream().distinct().toArray(UUID[]::new);
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         WITH batch (event_key) AS (SELECT unnest(cast(:keys AS uuid[]))),

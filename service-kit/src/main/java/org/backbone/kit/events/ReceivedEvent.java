@@ -32,13 +32,25 @@ public record ReceivedEvent(
     /**
      * The inbox's key for this event: the MD5 of {@link #dedupKey()} as a uuid, equal to
      * PostgreSQL's {@code md5(key)::uuid}. Sixteen bytes instead of a source URI and an id keep the
-     * inbox table and its index small (not a security measure: a partner can only collide with
-     * its own events, on its own topic).
+     * inbox table and its index small.
      */
     public UUID inboxKey() {
+        return md5(dedupKey());
+    }
+
+    /**
+     * The inbox key of an event from one of many outside senders (partners): each chooses its own
+     * sources and ids, so the sender is part of the key and one sender's events can never stand in
+     * for another's. Equal to PostgreSQL's {@code md5(sender || '|' || key)::uuid}.
+     */
+    public UUID inboxKey(Object sender) {
+        return md5(sender + "|" + dedupKey());
+    }
+
+    private static UUID md5(String key) {
         try {
-            byte[] key = dedupKey().getBytes(StandardCharsets.UTF_8);
-            ByteBuffer md5 = ByteBuffer.wrap(MessageDigest.getInstance("MD5").digest(key));
+            byte[] digest = MessageDigest.getInstance("MD5").digest(key.getBytes(StandardCharsets.UTF_8));
+            ByteBuffer md5 = ByteBuffer.wrap(digest);
             return new UUID(md5.getLong(), md5.getLong());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has MD5", e);
