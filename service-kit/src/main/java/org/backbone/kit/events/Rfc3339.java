@@ -14,6 +14,9 @@ import java.time.ZoneOffset;
  */
 final class Rfc3339 {
 
+    /** Nanoseconds in a unit of the fraction's last digit, by the number of digits (none: whole seconds). */
+    private static final int[] NANOS_PER_UNIT = {0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
+
     private Rfc3339() {
     }
 
@@ -31,15 +34,13 @@ final class Rfc3339 {
         int hour = digits(text, 11, 13);
         int minute = digits(text, 14, 16);
         int second = digits(text, 17, 19);
-        int fraction = length > 20 ? digits(text, 20, length - 1) : 0;
+        int fractionDigits = Math.max(0, length - 21);
+        int fraction = fractionDigits > 0 ? digits(text, 20, length - 1) : 0;
         if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || fraction < 0 || hour == 24
                 || second == 60) {
             return Instant.parse(text);
         }
-        int nanos = fraction;
-        for (int scale = length - 21; scale < 9 && length > 20; scale++) {
-            nanos *= 10;
-        }
+        int nanos = fraction * NANOS_PER_UNIT[fractionDigits];
         // LocalDateTime.of checks every field's range (no 30 February, no minute 60), as Instant.parse does
         return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(ZoneOffset.UTC);
     }
