@@ -85,8 +85,11 @@ public final class GatewayBench {
                 throughput(direct, Math.max(10, seconds / 2));
                 throughput(proxied, Math.max(10, seconds / 2));
             }
+            CpuMeter cpu = new CpuMeter(agenda, gateway);
             double directRate = throughput(direct, seconds);
+            CpuMeter.Use directCpu = cpu.since();
             double gatewayRate = throughput(proxied, seconds);
+            CpuMeter.Use gatewayCpu = cpu.since();
 
             Histogram directLatency = constantRate(direct, rate, seconds);
             Histogram gatewayLatency = constantRate(proxied, rate, seconds);
@@ -94,11 +97,48 @@ public final class GatewayBench {
             System.out.println();
             System.out.printf("peak throughput, %d clients   direct %,9.0f req/s   gateway %,9.0f req/s   (%.2f × direct)%n",
                     concurrency, directRate, gatewayRate, gatewayRate / directRate);
+            System.out.printf("CPU per request (ms)          direct   load %.3f  agenda %.3f%n",
+                    directCpu.load() / directRate / seconds, directCpu.agenda() / directRate / seconds);
+            System.out.printf("                              gateway  load %.3f  agenda %.3f  gateway %.3f%n",
+                    gatewayCpu.load() / gatewayRate / seconds, gatewayCpu.agenda() / gatewayRate / seconds,
+                    gatewayCpu.gateway() / gatewayRate / seconds);
             System.out.printf("latency at %d req/s (corrected for coordinated omission, %d s each):%n", rate, seconds);
             print("  direct ", directLatency);
             print("  gateway", gatewayLatency);
             System.out.printf("  added median latency: %.2f ms%n",
                     (gatewayLatency.getValueAtPercentile(50) - directLatency.getValueAtPercentile(50)) / 1000.0);
+        }
+    }
+
+    /**
+     * CPU milliseconds used by the load generator (this process), agenda-service and the gateway
+     * since the last reading: on two shared cores the throughput ratio is a ratio of CPU per
+     * request, and this says whose.
+     */
+    private static final class CpuMeter {
+        record Use(double load, double agenda, double gateway) {
+        }
+
+        private final ServiceProcess agenda;
+        private final ServiceProcess gateway;
+        private Use last;
+
+        CpuMeter(ServiceProcess agenda, ServiceProcess gateway) {
+            this.agenda = agenda;
+            this.gateway = gateway;
+            this.last = read();
+        }
+
+        Use since() {
+            Use now = read();
+            Use used = new Use(now.load() - last.load(), now.agenda() - last.agenda(), now.gateway() - last.gateway());
+            last = now;
+            return used;
+        }
+
+        private Use read() {
+            return new Use(ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos() / 1e6,
+                    agenda.cpuTime().toNanos() / 1e6, gateway.cpuTime().toNanos() / 1e6);
         }
     }
 

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** The gateway's own settings: downstream services, the routes to them, rate limits. */
+/** The gateway's own settings: downstream services, the routes to them, rate limits, verified tokens. */
 @ConfigMapping(prefix = "backbone.gateway")
 public interface GatewayConfig {
 
@@ -17,6 +17,19 @@ public interface GatewayConfig {
     List<Route> routes();
 
     RateLimits rateLimits();
+
+    VerifiedTokens verifiedTokens();
+
+    /** Identities of verified bearer tokens, kept so that a client's next call is not verified again. */
+    interface VerifiedTokens {
+        /** The longest a verified token is trusted without a new check (never past its expiry); 0s turns it off. */
+        @WithDefault("60s")
+        Duration maxAge();
+
+        /** Tokens kept at most (the least recently used go first). */
+        @WithDefault("10000")
+        long maxSize();
+    }
 
     interface Service {
         /** Base URL, e.g. http://agenda-service:8080. */

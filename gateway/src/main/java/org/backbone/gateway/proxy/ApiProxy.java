@@ -4,6 +4,7 @@ import io.quarkus.micrometer.runtime.binder.vertx.HttpRequestMetric;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Future;
@@ -23,12 +24,14 @@ import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import org.backbone.gateway.config.GatewayConfig;
 import org.backbone.gateway.ratelimit.RateLimits;
+import org.backbone.gateway.security.VerifiedTokens;
 import org.backbone.kit.problem.ProblemResponses;
 import org.backbone.kit.problem.ProblemType;
 import org.jboss.logging.Logger;
 
 /**
- * {@code /api/v1/**}: authenticates the caller, applies its rate limit and passes the request to
+ * {@code /api/v1/**}: authenticates the caller (a token verified before and still valid is not
+ * verified again, see {@link VerifiedTokens}), applies its rate limit and passes the request to
  * the service that owns the path (the first matching route), with the caller's token, the trace
  * context and the request id; the service's answer goes back as it came. The gateway's own
  * resources (composed views, partner events) are left to Quarkus REST.
@@ -52,8 +55,10 @@ public class ApiProxy {
     private final Downstreams downstreams;
     private final RateLimits rateLimits;
     private final IdentityProviderManager identities;
+    private final VerifiedTokens verifiedTokens;
 
-    ApiProxy(GatewayConfig config, Downstreams downstreams, RateLimits rateLimits, IdentityProviderManager identities) {
+    ApiProxy(GatewayConfig config, Downstreams downstreams, RateLimits rateLimits, IdentityProviderManager identities,
+            VerifiedTokens verifiedTokens) {
         this.routes = config.routes().stream().map(r -> {
             if (!downstreams.knows(r.service())) {
                 throw new IllegalStateException("route " + r.path() + " names an unknown service " + r.service());
@@ -63,6 +68,7 @@ public class ApiProxy {
         this.downstreams = downstreams;
         this.rateLimits = rateLimits;
         this.identities = identities;
+        this.verifiedTokens = verifiedTokens;
     }
 
     void install(@Observes Router router) {
@@ -86,6 +92,14 @@ public class ApiProxy {
 
     /** Every /api/v1 call needs a valid token and a token left in its client's bucket. */
     private void authenticate(RoutingContext context) {
+        String token = bearerToken(context);
+        Optional<SecurityIdentity> known = token == null ? Optional.empty() : verifiedTokens.lookup(token);
+        if (known.isPresent()) {
+            // as verifying would have: the identity names the request it serves
+            admit(context, QuarkusHttpUser.setIdentity(QuarkusSecurityIdentity.builder(known.get())
+                    .addAttribute(RoutingContext.class.getName(), context).build(), context));
+            return;
+        }
         // Quarkus answers a failed authentication through this handler: make it a problem detail
         context.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, (BiConsumer<RoutingContext, Throwable>) (failed, failure) ->
                 unauthorized(failed, "the bearer token is not valid (expired, wrongly signed or not for this API)"));
@@ -94,15 +108,10 @@ public class ApiProxy {
                 unauthorized(context, "a bearer token is required");
                 return;
             }
-            Optional<Duration> refusal = rateLimits.refusal(identity, context.request().remoteAddress().hostAddress());
-            if (refusal.isPresent()) {
-                long seconds = Math.max(1, (refusal.get().toMillis() + 999) / 1000);
-                context.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-                ProblemResponses.send(context, ProblemType.TOO_MANY_REQUESTS,
-                        "the request rate limit of this client is used up; retry in " + seconds + " s");
-                return;
+            if (token != null) {
+                verifiedTokens.remember(token, identity);
             }
-            context.next();
+            admit(context, identity);
         }, failure -> {
             if (failure instanceof AuthenticationFailedException) {
                 unauthorized(context, "the bearer token is not valid (expired, wrongly signed or not for this API)");
@@ -111,6 +120,26 @@ public class ApiProxy {
                 ProblemResponses.send(context, ProblemType.SERVICE_UNAVAILABLE, "the identity provider cannot be reached");
             }
         });
+    }
+
+    /** The caller is known: on to the proxy if its bucket has a token left, else 429. */
+    private void admit(RoutingContext context, SecurityIdentity identity) {
+        Optional<Duration> refusal = rateLimits.refusal(identity, context.request().remoteAddress().hostAddress());
+        if (refusal.isPresent()) {
+            long seconds = Math.max(1, (refusal.get().toMillis() + 999) / 1000);
+            context.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+            ProblemResponses.send(context, ProblemType.TOO_MANY_REQUESTS,
+                    "the request rate limit of this client is used up; retry in " + seconds + " s");
+            return;
+        }
+        context.next();
+    }
+
+    /** The bearer token of the Authorization header, or null. */
+    private static String bearerToken(RoutingContext context) {
+        String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) && authorization.length() > 7
+                ? authorization.substring(7).trim() : null;
     }
 
     private static void unauthorized(RoutingContext context, String detail) {

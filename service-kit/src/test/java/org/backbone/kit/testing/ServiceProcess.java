@@ -90,6 +90,12 @@ public final class ServiceProcess implements AutoCloseable {
         return this;
     }
 
+    /** The CPU time the process has used so far (user and system), for figures of CPU per unit of work. */
+    public Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElseThrow(() ->
+                new IllegalStateException("the platform does not report a process's CPU time"));
+    }
+
     /** SIGKILL: no shutdown hook, no graceful drain — as when a node dies. */
     public void kill() {
         if (process != null) {
