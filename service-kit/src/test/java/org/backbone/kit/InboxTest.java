@@ -48,7 +48,8 @@ class InboxTest {
         try (KafkaProbe dlq = KafkaProbe.subscribe(DLQ);
                 KafkaProducer<String, byte[]> producer = KafkaProbe.producer(KafkaProbe.bootstrap())) {
             String key = "poison-" + UUID.randomUUID();
-            producer.send(KafkaProbe.record(TOPIC, key, "{not json", "ce_id", UUID.randomUUID().toString())).get();
+            producer.send(KafkaProbe.record(TOPIC, key, "{not json", "ce_id", UUID.randomUUID().toString(), "ce_type",
+                    "org.backbone.test.thing.happened.v1", "ce_source", "/test", "ce_specversion", "1.0")).get();
             producer.send(KafkaProbe.record(TOPIC, key, "{\"other\":1}", "ce_id", missingNote, "ce_type",
                     "org.backbone.test.thing.happened.v1", "ce_source", "/test", "ce_specversion", "1.0")).get();
             producer.send(binary(after, "{\"note\":\"after the poison\"}", key)).get();

@@ -1,6 +1,5 @@
 package org.backbone.measurement.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
@@ -21,7 +20,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.backbone.contracts.EventCatalog;
 import org.backbone.contracts.EventDescriptor;
-import org.backbone.contracts.EventJson;
 import org.backbone.contracts.Topics;
 import org.backbone.contracts.measurement.SubmissionChannel;
 import org.backbone.contracts.partner.MeasurementSubmitted;
@@ -181,7 +179,7 @@ public class PartnerIngestion {
             }
             // mapping to the record checks every field's type; the schema's required fields are checked here
             // (a full JSON Schema validation per event costs more than the rest of the path)
-            MeasurementSubmitted payload = EventJson.mapper().treeToValue(event.data(), MeasurementSubmitted.class);
+            MeasurementSubmitted payload = event.data(MeasurementSubmitted.class);
             String missing = payload.initiativeId() == null ? "initiativeId" : payload.indicatorCode() == null
                     ? "indicatorCode" : payload.period() == null ? "period" : null;
             if (missing != null) {
@@ -194,8 +192,6 @@ public class PartnerIngestion {
             return new Candidate(record, event, partner, payload, null);
         } catch (PermanentEventFailure e) {
             return new Candidate(record, null, partner, null, e.getMessage());
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            return new Candidate(record, null, partner, null, "payload unreadable: " + e.getMessage());
         }
     }
 

@@ -11,7 +11,10 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.backbone.contracts.EventJson;
 
-/** Reads a Kafka record as a CloudEvent, binary or structured mode; anything else is a permanent failure. */
+/**
+ * Reads a Kafka record as a CloudEvent, binary or structured mode; anything else is a permanent
+ * failure. A binary-mode payload is left unparsed until the consumer asks for it.
+ */
 public final class CloudEventReader {
 
     private static final ObjectMapper MAPPER = EventJson.mapper();
@@ -23,19 +26,15 @@ public final class CloudEventReader {
         if (value == null || value.length == 0) {
             throw new PermanentEventFailure("empty record value");
         }
-        JsonNode json;
-        try {
-            json = MAPPER.readTree(value);
-        } catch (JsonProcessingException e) {
-            throw new PermanentEventFailure("value is not JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new PermanentEventFailure("value is not readable: " + e.getMessage(), e);
-        }
         BinaryAttributes attributes = BinaryAttributes.of(headers);
         if (attributes.contentType != null && attributes.contentType.startsWith(CloudEventHeaders.STRUCTURED)) {
-            return structured(topic, json);
+            return structured(topic, readJson(value));
         }
-        return new ReceivedEvent(
+        if (attributes.id == null || attributes.type == null || attributes.source == null) {
+            // a record that is neither an event nor JSON is most likely garbage: say that, not which header is missing
+            readJson(value);
+        }
+        return ReceivedEvent.binary(
                 required(attributes.id, "ce_id"),
                 required(attributes.type, "ce_type"),
                 required(attributes.source, "ce_source"),
@@ -43,7 +42,17 @@ public final class CloudEventReader {
                 time(attributes.time),
                 attributes.initiativeId,
                 topic,
-                json);
+                value);
+    }
+
+    private static JsonNode readJson(byte[] value) {
+        try {
+            return MAPPER.readTree(value);
+        } catch (JsonProcessingException e) {
+            throw new PermanentEventFailure("value is not JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new PermanentEventFailure("value is not readable: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -96,7 +105,7 @@ public final class CloudEventReader {
         if (data == null || data.isNull()) {
             throw new PermanentEventFailure("missing data");
         }
-        return new ReceivedEvent(
+        return ReceivedEvent.structured(
                 required(text(event, "id"), "id"),
                 required(text(event, "type"), "type"),
                 required(text(event, "source"), "source"),

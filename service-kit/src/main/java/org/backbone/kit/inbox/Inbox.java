@@ -76,7 +76,10 @@ public class Inbox {
             throw new PermanentEventFailure("not a Kafka record");
         }
         ConsumerRecord<String, byte[]> record = metadata.getRecord();
-        return CloudEventReader.read(record.topic(), record.headers(), message.getPayload());
+        ReceivedEvent event = CloudEventReader.read(record.topic(), record.headers(), message.getPayload());
+        // a payload that is not JSON is dead-lettered here, before the event is claimed
+        event.data();
+        return event;
     }
 
     private static Uni<Void> deadLetter(String consumer, Message<byte[]> message, Throwable reason) {
