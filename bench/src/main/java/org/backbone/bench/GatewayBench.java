@@ -65,7 +65,7 @@ public final class GatewayBench {
         System.out.printf("gateway bench: GET an organisation, %d clients × %d s for throughput, %d requests/s for latency%n",
                 concurrency, seconds, rate);
         try (ServiceProcess agenda = new ServiceProcess(Path.of("agenda-service/target/quarkus-app/quarkus-run.jar"),
-                AGENDA_PORT, Map.of(), List.of("-Xmx512m"), Path.of(".backbone/logs/bench-agenda.log")).start();
+                AGENDA_PORT, Map.of(), withExtraOptions(List.of("-Xmx512m")), Path.of(".backbone/logs/bench-agenda.log")).start();
                 ServiceProcess gateway = new ServiceProcess(Path.of("gateway/target/quarkus-app/quarkus-run.jar"),
                         GATEWAY_PORT, Map.of("AGENDA_URL", agenda.baseUrl()),
                         withExtraOptions(List.of("-Xmx512m",
@@ -142,7 +142,10 @@ public final class GatewayBench {
         }
     }
 
-    /** Extra JVM options for the gateway under test (e.g. a JFR recording), from BENCH_SERVICE_JAVA_OPTS. */
+    /**
+     * Extra JVM options for both services under test, from BENCH_SERVICE_JAVA_OPTS: e.g. a JFR
+     * recording, with {@code %p} (the process id) in its file name so that the two do not collide.
+     */
     private static List<String> withExtraOptions(List<String> options) {
         String extra = System.getenv("BENCH_SERVICE_JAVA_OPTS");
         List<String> all = new ArrayList<>(options);
