@@ -27,8 +27,8 @@ import org.backbone.kit.testing.Tokens;
  *
  * <ol>
  *   <li>Peak throughput: {@code concurrency} clients each sending requests back to back for
- *   {@code seconds}, direct and through the gateway (after two warm-up rounds of each, so both
- *   are measured with their hot paths compiled).</li>
+ *   {@code seconds}, direct and through the gateway, in three alternating measured rounds (after
+ *   three warm-up rounds of each, so both are measured with their hot paths compiled).</li>
  *   <li>Latency at a constant rate (below both peaks): requests are sent on a fixed schedule and
  *   each latency is measured from its scheduled start, so a stall delays the requests behind it
  *   and shows in the figures (coordinated omission corrected); recorded in HdrHistogram.</li>
@@ -39,6 +39,8 @@ public final class GatewayBench {
 
     private static final int AGENDA_PORT = 18091;
     private static final int GATEWAY_PORT = 18090;
+    /** Warm-up rounds, then measured rounds: each a direct phase and a gateway phase. */
+    private static final int ROUNDS = 3;
 
     private final int concurrency;
     private final int seconds;
@@ -81,27 +83,46 @@ public final class GatewayBench {
 
             // warm both until the JIT has compiled the hot paths: in a short warm-up the compiler threads took half
             // of the gateway's CPU during the measured phase
-            for (int round = 0; round < 2; round++) {
-                throughput(direct, Math.max(10, seconds / 2));
-                throughput(proxied, Math.max(10, seconds / 2));
+            int warmUp = Math.max(10, seconds / 2);
+            for (int round = 0; round < ROUNDS; round++) {
+                throughput(direct, warmUp);
+                throughput(proxied, warmUp);
             }
+            // measured in alternating rounds: agenda-service's JIT recompiles hundreds of methods in bursts every
+            // 20-30 s (-XX:+PrintCompilation), and a burst inside one path's only measured phase moved the ratio by
+            // 0.1-0.2; over several rounds each path gets its share
             CpuMeter cpu = new CpuMeter(agenda, gateway);
-            double directRate = throughput(direct, seconds);
-            CpuMeter.Use directCpu = cpu.since();
-            double gatewayRate = throughput(proxied, seconds);
-            CpuMeter.Use gatewayCpu = cpu.since();
+            List<Double> ratios = new ArrayList<>();
+            double directRequests = 0;
+            double gatewayRequests = 0;
+            CpuMeter.Use directCpu = new CpuMeter.Use(0, 0, 0);
+            CpuMeter.Use gatewayCpu = new CpuMeter.Use(0, 0, 0);
+            for (int round = 0; round < ROUNDS; round++) {
+                double directRate = throughput(direct, seconds);
+                directCpu = directCpu.plus(cpu.since());
+                double gatewayRate = throughput(proxied, seconds);
+                gatewayCpu = gatewayCpu.plus(cpu.since());
+                directRequests += directRate * seconds;
+                gatewayRequests += gatewayRate * seconds;
+                ratios.add(gatewayRate / directRate);
+                System.out.printf("  round %d: direct %,7.0f req/s   gateway %,7.0f req/s   (%.2f ×)%n",
+                        round + 1, directRate, gatewayRate, gatewayRate / directRate);
+            }
+            double directRate = directRequests / (ROUNDS * seconds);
+            double gatewayRate = gatewayRequests / (ROUNDS * seconds);
+            List<Double> sorted = ratios.stream().sorted().toList();
 
             Histogram directLatency = constantRate(direct, rate, seconds);
             Histogram gatewayLatency = constantRate(proxied, rate, seconds);
 
             System.out.println();
-            System.out.printf("peak throughput, %d clients   direct %,9.0f req/s   gateway %,9.0f req/s   (%.2f × direct)%n",
-                    concurrency, directRate, gatewayRate, gatewayRate / directRate);
+            System.out.printf("peak throughput, %d clients, %d rounds   direct %,9.0f req/s   gateway %,9.0f req/s   (%.2f × direct; rounds' median %.2f ×)%n",
+                    concurrency, ROUNDS, directRate, gatewayRate, gatewayRate / directRate, sorted.get(sorted.size() / 2));
             System.out.printf("CPU per request (ms)          direct   load %.3f  agenda %.3f%n",
-                    directCpu.load() / directRate / seconds, directCpu.agenda() / directRate / seconds);
+                    directCpu.load() / directRequests, directCpu.agenda() / directRequests);
             System.out.printf("                              gateway  load %.3f  agenda %.3f  gateway %.3f%n",
-                    gatewayCpu.load() / gatewayRate / seconds, gatewayCpu.agenda() / gatewayRate / seconds,
-                    gatewayCpu.gateway() / gatewayRate / seconds);
+                    gatewayCpu.load() / gatewayRequests, gatewayCpu.agenda() / gatewayRequests,
+                    gatewayCpu.gateway() / gatewayRequests);
             System.out.printf("latency at %d req/s (corrected for coordinated omission, %d s each):%n", rate, seconds);
             print("  direct ", directLatency);
             print("  gateway", gatewayLatency);
@@ -117,6 +138,9 @@ public final class GatewayBench {
      */
     private static final class CpuMeter {
         record Use(double load, double agenda, double gateway) {
+            Use plus(Use other) {
+                return new Use(load + other.load, agenda + other.agenda, gateway + other.gateway);
+            }
         }
 
         private final ServiceProcess agenda;
