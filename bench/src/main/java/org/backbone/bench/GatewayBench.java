@@ -67,10 +67,10 @@ public final class GatewayBench {
         System.out.printf("gateway bench: GET an organisation, %d clients × %d s for throughput, %d requests/s for latency%n",
                 concurrency, seconds, rate);
         try (ServiceProcess agenda = new ServiceProcess(Path.of("agenda-service/target/quarkus-app/quarkus-run.jar"),
-                AGENDA_PORT, Map.of(), withExtraOptions(List.of("-Xmx512m")), Path.of(".backbone/logs/bench-agenda.log")).start();
+                AGENDA_PORT, Map.of(), withExtraOptions("agenda", List.of("-Xmx512m")), Path.of(".backbone/logs/bench-agenda.log")).start();
                 ServiceProcess gateway = new ServiceProcess(Path.of("gateway/target/quarkus-app/quarkus-run.jar"),
                         GATEWAY_PORT, Map.of("AGENDA_URL", agenda.baseUrl()),
-                        withExtraOptions(List.of("-Xmx512m",
+                        withExtraOptions("gateway", List.of("-Xmx512m",
                                 // the bench measures the proxy, not the rate limit: a bucket no client can empty
                                 "-Dbackbone.gateway.rate-limits.roles.backbone-admin.capacity=100000000",
                                 "-Dbackbone.gateway.rate-limits.roles.backbone-admin.refill=100000000",
@@ -168,13 +168,13 @@ public final class GatewayBench {
 
     /**
      * Extra JVM options for both services under test, from BENCH_SERVICE_JAVA_OPTS: e.g. a JFR
-     * recording, with {@code %p} (the process id) in its file name so that the two do not collide.
+     * recording, with {@code {service}} in its file name (agenda or gateway) so that the two do not collide.
      */
-    private static List<String> withExtraOptions(List<String> options) {
+    private static List<String> withExtraOptions(String service, List<String> options) {
         String extra = System.getenv("BENCH_SERVICE_JAVA_OPTS");
         List<String> all = new ArrayList<>(options);
         if (extra != null && !extra.isBlank()) {
-            all.addAll(List.of(extra.trim().split("\\s+")));
+            all.addAll(List.of(extra.replace("{service}", service).trim().split("\\s+")));
         }
         return all;
     }
