@@ -2,6 +2,7 @@ package org.backbone.gateway.proxy;
 
 import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientOptions;
@@ -17,12 +18,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.ConcurrentHashMap;
 import org.backbone.gateway.config.GatewayConfig;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
- * The services behind the gateway: one pooled HTTP client, and per service a guard (SmallRye Fault
+ * The services behind the gateway: pooled HTTP clients, and per service a guard (SmallRye Fault
  * Tolerance) with its timeout and circuit breaker. A call either brings the service's answer,
  * whatever its status, or fails with {@link Unavailable}.
  */
@@ -53,15 +55,26 @@ public class Downstreams {
         }
     }
 
-    private final HttpClient client;
+    private final Vertx vertx;
+    private final HttpClientOptions clientOptions = new HttpClientOptions().setMaxPoolSize(64).setKeepAlive(true)
+            .setConnectTimeout(2000).setDecompressionSupported(false);
+    /**
+     * A pooled client per event loop. Vert.x's pool hands out whichever connection is idle, and one
+     * bound to another event loop than the caller's costs two thread hops per call: the gateway
+     * spent 0.17–0.23 ms of CPU per proxied call with one client shared by its four event loops,
+     * 0.12 ms with a single event loop.
+     */
+    private final Map<Thread, HttpClient> eventLoopClients = new ConcurrentHashMap<>();
+    /** For calls from worker threads. */
+    private final HttpClient sharedClient;
     private final Map<String, Downstream> services = new HashMap<>();
 
     private record Downstream(String name, String url, long timeoutMillis, TypedGuard<Uni<Answer>> guard) {
     }
 
     Downstreams(Vertx vertx, GatewayConfig config) {
-        this.client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(64).setKeepAlive(true)
-                .setConnectTimeout(2000).setDecompressionSupported(false));
+        this.vertx = vertx;
+        this.sharedClient = vertx.createHttpClient(clientOptions);
         config.services().forEach((name, service) -> {
             GatewayConfig.CircuitBreaker breaker = service.circuitBreaker();
             TypedGuard<Uni<Answer>> guard = TypedGuard.create(new TypeLiteral<Uni<Answer>>() {
@@ -90,11 +103,18 @@ public class Downstreams {
         }
         RequestOptions options = new RequestOptions().setMethod(method)
                 .setAbsoluteURI(downstream.url() + pathAndQuery).setHeaders(headers);
-        return downstream.guard().get(() -> client.request(options)
+        return downstream.guard().get(() -> client().request(options)
                         .chain(request -> body == null ? request.send() : request.send(io.vertx.mutiny.core.buffer.Buffer.newInstance(body)))
                         .chain(response -> response.body().map(received -> new Answer(response.statusCode(),
                                 response.headers().getDelegate(), received.getDelegate()))))
                 .onFailure().transform(failure -> unavailable(downstream, failure));
+    }
+
+    /** The calling event loop's own client (its connections live on that loop), or the shared one. */
+    private HttpClient client() {
+        return Context.isOnEventLoopThread()
+                ? eventLoopClients.computeIfAbsent(Thread.currentThread(), loop -> vertx.createHttpClient(clientOptions))
+                : sharedClient;
     }
 
     private static Throwable unavailable(Downstream downstream, Throwable failure) {
@@ -115,6 +135,7 @@ public class Downstreams {
 
     @PreDestroy
     void close() {
-        client.closeAndAwait();
+        eventLoopClients.values().forEach(HttpClient::closeAndAwait);
+        sharedClient.closeAndAwait();
     }
 }
