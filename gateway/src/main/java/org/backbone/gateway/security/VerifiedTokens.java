@@ -91,8 +91,13 @@ public class VerifiedTokens {
             return;
         }
         QuarkusSecurityIdentity.Builder kept = QuarkusSecurityIdentity.builder().setPrincipal(identity.getPrincipal())
-                .addRoles(identity.getRoles()).addCredentials(identity.getCredentials())
-                .addPermissionChecker(identity::checkPermission);
+                .addRoles(identity.getRoles()).addCredentials(identity.getCredentials());
+        if (identity instanceof QuarkusSecurityIdentity verified) {
+            // the token's own permissions (its scopes), not a checker that would hold on to the verifying request
+            kept.addPermissions(verified.getPermissions());
+        } else {
+            kept.addPermissionChecker(identity::checkPermission);
+        }
         identity.getAttributes().forEach((name, value) -> {
             if (!REQUEST_ATTRIBUTES.contains(name)) {
                 kept.addAttribute(name, value);

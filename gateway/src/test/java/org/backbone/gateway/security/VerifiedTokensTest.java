@@ -66,6 +66,7 @@ class VerifiedTokensTest {
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new Token(user, clock.instant().plus(expiresIn).getEpochSecond()))
                 .addRole("partner-system")
+                .addPermissionAsString("measurements:submit")
                 .addAttribute("tenant-id", "Default")
                 .addAttribute(RoutingContext.class.getName(), "the request that verified it")
                 .addAttribute(AuthenticationRequestContext.class.getName(), "its blocking executor")
@@ -108,13 +109,16 @@ class VerifiedTokensTest {
     }
 
     @Test
-    void theKeptIdentityCarriesNothingOfTheRequestThatVerifiedIt() {
+    void theKeptIdentityKeepsTheTokensPermissionsButNothingOfTheRequestThatVerifiedIt() {
         VerifiedTokens tokens = new VerifiedTokens(Duration.ofSeconds(60), 100, clock);
         tokens.remember("token-a", verified("partner-a", Duration.ofMinutes(5)));
 
-        Map<String, Object> attributes = tokens.lookup("token-a").orElseThrow().getAttributes();
-        assertThat(attributes).containsEntry("tenant-id", "Default")
+        SecurityIdentity kept = tokens.lookup("token-a").orElseThrow();
+        assertThat(kept.getAttributes()).containsEntry("tenant-id", "Default")
                 .doesNotContainKeys(RoutingContext.class.getName(), AuthenticationRequestContext.class.getName());
+        // the token's permissions stay with it
+        assertThat(kept.checkPermissionBlocking(new io.quarkus.security.StringPermission("measurements", "submit"))).isTrue();
+        assertThat(kept.checkPermissionBlocking(new io.quarkus.security.StringPermission("indicators", "define"))).isFalse();
     }
 
     @Test
