@@ -95,21 +95,27 @@ public final class GatewayBench {
             List<Double> ratios = new ArrayList<>();
             double directRequests = 0;
             double gatewayRequests = 0;
+            double directSeconds = 0;
+            double gatewaySeconds = 0;
             CpuMeter.Use directCpu = new CpuMeter.Use(0, 0, 0);
             CpuMeter.Use gatewayCpu = new CpuMeter.Use(0, 0, 0);
             for (int round = 0; round < ROUNDS; round++) {
-                double directRate = throughput(direct, seconds);
+                Phase directPhase = throughput(direct, seconds);
                 directCpu = directCpu.plus(cpu.since());
-                double gatewayRate = throughput(proxied, seconds);
+                Phase gatewayPhase = throughput(proxied, seconds);
                 gatewayCpu = gatewayCpu.plus(cpu.since());
-                directRequests += directRate * seconds;
-                gatewayRequests += gatewayRate * seconds;
+                directRequests += directPhase.requests();
+                gatewayRequests += gatewayPhase.requests();
+                directSeconds += directPhase.seconds();
+                gatewaySeconds += gatewayPhase.seconds();
+                double directRate = directPhase.rate();
+                double gatewayRate = gatewayPhase.rate();
                 ratios.add(gatewayRate / directRate);
                 System.out.printf("  round %d: direct %,7.0f req/s   gateway %,7.0f req/s   (%.2f ×)%n",
                         round + 1, directRate, gatewayRate, gatewayRate / directRate);
             }
-            double directRate = directRequests / (ROUNDS * seconds);
-            double gatewayRate = gatewayRequests / (ROUNDS * seconds);
+            double directRate = directRequests / directSeconds;
+            double gatewayRate = gatewayRequests / gatewaySeconds;
             List<Double> sorted = ratios.stream().sorted().toList();
 
             Histogram directLatency = constantRate(direct, rate, seconds);
@@ -194,8 +200,15 @@ public final class GatewayBench {
         return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).GET().build();
     }
 
-    /** Clients sending back to back for {@code duration} seconds; returns requests/s. */
-    private double throughput(URI uri, int duration) throws Exception {
+    /** What a throughput phase did: its successful requests and how long it took. */
+    private record Phase(long requests, double seconds) {
+        double rate() {
+            return requests / seconds;
+        }
+    }
+
+    /** Clients sending back to back for {@code duration} seconds. */
+    private Phase throughput(URI uri, int duration) throws Exception {
         AtomicLong done = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(duration);
@@ -220,7 +233,7 @@ public final class GatewayBench {
         if (failed.get() > 0) {
             System.err.printf("  %d failed requests to %s%n", failed.get(), uri);
         }
-        return done.get() / ((System.nanoTime() - started) / 1e9);
+        return new Phase(done.get(), (System.nanoTime() - started) / 1e9);
     }
 
     /** Requests on a fixed schedule; each latency counted from when it was due. */

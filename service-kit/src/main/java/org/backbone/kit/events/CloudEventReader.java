@@ -1,23 +1,17 @@
 package org.backbone.kit.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
-import org.backbone.contracts.EventJson;
 
 /**
  * Reads a Kafka record as a CloudEvent, binary or structured mode; anything else is a permanent
  * failure. A binary-mode payload is left unparsed until the consumer asks for it.
  */
 public final class CloudEventReader {
-
-    private static final ObjectMapper MAPPER = EventJson.mapper();
 
     private CloudEventReader() {
     }
@@ -28,11 +22,11 @@ public final class CloudEventReader {
         }
         BinaryAttributes attributes = BinaryAttributes.of(headers);
         if (attributes.contentType != null && attributes.contentType.startsWith(CloudEventHeaders.STRUCTURED)) {
-            return structured(topic, readJson(value));
+            return structured(topic, ReceivedEvent.parse(value));
         }
         if (attributes.id == null || attributes.type == null || attributes.source == null) {
             // a record that is neither an event nor JSON is most likely garbage: say that, not which header is missing
-            readJson(value);
+            ReceivedEvent.parse(value);
         }
         return ReceivedEvent.binary(
                 required(attributes.id, "ce_id"),
@@ -43,16 +37,6 @@ public final class CloudEventReader {
                 attributes.initiativeId,
                 topic,
                 value);
-    }
-
-    private static JsonNode readJson(byte[] value) {
-        try {
-            return MAPPER.readTree(value);
-        } catch (JsonProcessingException e) {
-            throw new PermanentEventFailure("value is not JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new PermanentEventFailure("value is not readable: " + e.getMessage(), e);
-        }
     }
 
     /**

@@ -88,16 +88,21 @@ public final class ReceivedEvent {
         return topic;
     }
 
-    /** The payload as a JSON tree. */
+    /** The payload as a JSON tree (parsed once; an event is handled by one thread at a time). */
     public JsonNode data() {
         if (tree == null) {
-            try {
-                tree = MAPPER.readTree(payload);
-            } catch (IOException e) {
-                throw unreadable(e);
-            }
+            tree = parse(payload);
         }
         return tree;
+    }
+
+    /** {@code json} as a tree, or a permanent failure saying why it is not JSON. */
+    static JsonNode parse(byte[] json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
     }
 
     /** The payload mapped to {@code type}: each field must have the type's field type. */
