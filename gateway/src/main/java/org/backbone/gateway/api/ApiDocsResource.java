@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
 import jakarta.ws.rs.GET;
@@ -55,9 +56,9 @@ public class ApiDocsResource {
             return Uni.createFrom().item(fresh);
         }
         List<String> services = new ArrayList<>(config.services().keySet());
-        List<Uni<JsonNode>> documents = services.stream().map(service -> downstreams
+        List<Uni<JsonNode>> documents = services.stream().map(service -> UniHelper.toUni(downstreams
                 .call(service, HttpMethod.GET, "/q/openapi?format=json", MultiMap.caseInsensitiveMultiMap()
-                        .add("Accept", MediaType.APPLICATION_JSON), null)
+                        .add("Accept", MediaType.APPLICATION_JSON), null))
                 .map(answer -> answer.status() == 200 ? parse(answer.body().getBytes()) : null)
                 .onFailure().recoverWithItem((JsonNode) null)).toList();
         return Uni.join().all(documents).andCollectFailures().map(answers -> {

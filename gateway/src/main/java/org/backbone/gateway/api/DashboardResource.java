@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
@@ -78,7 +79,7 @@ public class DashboardResource {
     }
 
     private Uni<Part> part(String name, String service, String path, MultiMap headers) {
-        return downstreams.call(service, HttpMethod.GET, path, headers, null)
+        return UniHelper.toUni(downstreams.call(service, HttpMethod.GET, path, headers, null))
                 .map(answer -> part(name, service, answer))
                 .onFailure(Downstreams.Unavailable.class)
                 .recoverWithItem(failure -> new Part(name, 0, null, failure.getMessage()));

@@ -17,9 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import org.backbone.gateway.config.GatewayConfig;
@@ -42,11 +41,12 @@ public class ApiProxy {
     private static final Logger LOG = Logger.getLogger(ApiProxy.class);
     static final String CORRELATION = "backbone.correlation";
     private static final String API_PREFIX = "/api/v1";
-    /** A path segment with a digit in it is an id (UUID, period code, version number), never a resource name. */
-    private static final Pattern VARIABLE_SEGMENT = Pattern.compile("/[^/]*[0-9][^/]*(?=/|$)");
     private static final Pattern OWN_RESOURCES = Pattern.compile("/api/v1/(partner-events|initiatives/[^/]+/dashboard)/?");
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length");
+    /** Headers of one connection, not passed on (case-insensitive, and looked up without lower-casing each name). */
+    private static final MultiMap HOP_BY_HOP = names("Connection", "Keep-Alive", "Proxy-Authenticate",
+            "Proxy-Authorization", "TE", "Trailer", "Transfer-Encoding", "Upgrade", "Host", "Content-Length");
+    /** A service's headers the gateway sets itself on the answer. */
+    private static final MultiMap OWN_ANSWER_HEADERS = names(Correlation.TRACEPARENT, Correlation.REQUEST_ID);
 
     private record CompiledRoute(Pattern path, String service) {
     }
@@ -74,7 +74,6 @@ public class ApiProxy {
     void install(@Observes Router router) {
         router.route("/api/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(ApiProxy::correlate);
         router.route("/api/v1/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT + 1).handler(this::authenticate);
-        router.route("/api/v1/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT + 2).handler(this::proxy);
     }
 
     /** The request's correlation, kept for the handlers and returned to the caller. */
@@ -95,9 +94,7 @@ public class ApiProxy {
         String token = bearerToken(context);
         Optional<SecurityIdentity> known = token == null ? Optional.empty() : verifiedTokens.lookup(token);
         if (known.isPresent()) {
-            // as verifying would have: the identity names the request it serves
-            admit(context, QuarkusHttpUser.setIdentity(QuarkusSecurityIdentity.builder(known.get())
-                    .addAttribute(RoutingContext.class.getName(), context).build(), context));
+            admit(context, known.get(), false);
             return;
         }
         // Quarkus answers a failed authentication through this handler: make it a problem detail
@@ -111,7 +108,7 @@ public class ApiProxy {
             if (token != null) {
                 verifiedTokens.remember(token, identity);
             }
-            admit(context, identity);
+            admit(context, identity, true);
         }, failure -> {
             if (failure instanceof AuthenticationFailedException) {
                 unauthorized(context, "the bearer token is not valid (expired, wrongly signed or not for this API)");
@@ -122,8 +119,12 @@ public class ApiProxy {
         });
     }
 
-    /** The caller is known: on to the proxy if its bucket has a token left, else 429. */
-    private void admit(RoutingContext context, SecurityIdentity identity) {
+    /**
+     * The caller is known: 429 if its bucket is empty, else on to the service that owns the path, or
+     * to the gateway's own resource. {@code onRequest} says whether the identity is already the
+     * request's (it is after verifying; a remembered one is not, and a proxied call does not need it to be).
+     */
+    private void admit(RoutingContext context, SecurityIdentity identity, boolean onRequest) {
         Optional<Duration> refusal = rateLimits.refusal(identity, context.request().remoteAddress().hostAddress());
         if (refusal.isPresent()) {
             long seconds = Math.max(1, (refusal.get().toMillis() + 999) / 1000);
@@ -132,7 +133,17 @@ public class ApiProxy {
                     "the request rate limit of this client is used up; retry in " + seconds + " s");
             return;
         }
-        context.next();
+        String path = context.request().path();
+        if (OWN_RESOURCES.matcher(path).matches()) {
+            if (!onRequest) {
+                // Quarkus REST reads the identity from the request, naming the request, as verifying would have left it
+                QuarkusHttpUser.setIdentity(QuarkusSecurityIdentity.builder(identity)
+                        .addAttribute(RoutingContext.class.getName(), context).build(), context);
+            }
+            context.next();
+            return;
+        }
+        proxy(context, path);
     }
 
     /** The bearer token of the Authorization header, or null. */
@@ -150,20 +161,14 @@ public class ApiProxy {
         ProblemResponses.send(context, ProblemType.UNAUTHORIZED, detail);
     }
 
-    private void proxy(RoutingContext context) {
-        String path = context.request().path();
-        if (OWN_RESOURCES.matcher(path).matches()) {
-            context.next();
-            return;
-        }
+    private void proxy(RoutingContext context, String path) {
         String downstreamPath = path.substring("/api".length());
-        Optional<CompiledRoute> route = routes.stream().filter(r -> r.path().matcher(downstreamPath).matches()).findFirst();
-        if (route.isEmpty()) {
+        String service = serviceFor(downstreamPath);
+        if (service == null) {
             ProblemResponses.send(context, ProblemType.NOT_FOUND, "no resource " + path);
             return;
         }
         nameMetricsByShape(context, path);
-        String service = route.get().service();
         String query = context.request().query();
         // Quarkus holds the request paused until someone reads it
         Future<Buffer> body = context.body().available() ? Future.succeededFuture(context.body().buffer())
@@ -172,7 +177,17 @@ public class ApiProxy {
         body.onFailure(context::fail).onSuccess(received -> downstreams.call(service, context.request().method(),
                         query == null ? downstreamPath : downstreamPath + "?" + query, forwardedHeaders(context),
                         received == null || received.length() == 0 ? null : received)
-                .subscribe().with(answer -> relay(context, answer), failure -> failed(context, failure)));
+                .onSuccess(answer -> relay(context, answer)).onFailure(failure -> failed(context, failure)));
+    }
+
+    /** The service of the first route that matches, or null. */
+    private String serviceFor(String downstreamPath) {
+        for (CompiledRoute route : routes) {
+            if (route.path().matcher(downstreamPath).matches()) {
+                return route.service();
+            }
+        }
+        return null;
     }
 
     /**
@@ -182,17 +197,43 @@ public class ApiProxy {
     private static void nameMetricsByShape(RoutingContext context, String path) {
         HttpRequestMetric metric = HttpRequestMetric.getRequestMetric(context);
         if (metric != null) {
-            metric.setTemplatePath(API_PREFIX + VARIABLE_SEGMENT.matcher(path.substring(API_PREFIX.length())).replaceAll("/{id}"));
+            metric.setTemplatePath(shape(path));
         }
+    }
+
+    /** The path with every segment after /api/v1 that holds a digit (an id, a period code, a version) as {id}. */
+    static String shape(String path) {
+        StringBuilder shape = new StringBuilder(path.length()).append(API_PREFIX);
+        int start = API_PREFIX.length();
+        while (start < path.length()) {
+            int end = path.indexOf('/', start + 1);
+            end = end < 0 ? path.length() : end;
+            if (hasDigit(path, start + 1, end)) {
+                shape.append("/{id}");
+            } else {
+                shape.append(path, start, end);
+            }
+            start = end;
+        }
+        return shape.toString();
+    }
+
+    private static boolean hasDigit(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static MultiMap forwardedHeaders(RoutingContext context) {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-        context.request().headers().forEach(h -> {
-            if (!HOP_BY_HOP.contains(h.getKey().toLowerCase(Locale.ROOT))) {
-                headers.add(h.getKey(), h.getValue());
+        for (Map.Entry<String, String> header : context.request().headers()) {
+            if (!HOP_BY_HOP.contains(header.getKey())) {
+                headers.add(header.getKey(), header.getValue());
             }
-        });
+        }
         Correlation correlation = correlation(context);
         headers.set(Correlation.TRACEPARENT, correlation.traceparent());
         headers.set(Correlation.REQUEST_ID, correlation.requestId());
@@ -205,13 +246,21 @@ public class ApiProxy {
 
     private static void relay(RoutingContext context, Downstreams.Answer answer) {
         var response = context.response().setStatusCode(answer.status());
-        answer.headers().forEach(h -> {
-            String name = h.getKey().toLowerCase(Locale.ROOT);
-            if (!HOP_BY_HOP.contains(name) && !name.equals(Correlation.TRACEPARENT) && !name.equals("x-request-id")) {
-                response.headers().add(h.getKey(), name.equals("location") ? location(context, h.getValue()) : h.getValue());
+        for (Map.Entry<String, String> header : answer.headers()) {
+            String name = header.getKey();
+            if (!HOP_BY_HOP.contains(name) && !OWN_ANSWER_HEADERS.contains(name)) {
+                response.headers().add(name, name.equalsIgnoreCase("Location") ? location(context, header.getValue()) : header.getValue());
             }
-        });
+        }
         response.end(answer.body());
+    }
+
+    private static MultiMap names(String... names) {
+        MultiMap set = MultiMap.caseInsensitiveMultiMap();
+        for (String name : names) {
+            set.add(name, "");
+        }
+        return set;
     }
 
     /** A service's Location names the service's own address; the caller needs the gateway's. */

@@ -51,8 +51,17 @@ public class RateLimits {
     }
 
     private GatewayConfig.Bucket limitFor(SecurityIdentity identity) {
-        return identity.getRoles().stream().map(byRole::get).filter(java.util.Objects::nonNull)
-                .max(Comparator.comparingDouble(b -> (double) b.refill() / b.period().toNanos()))
-                .orElse(fallback);
+        GatewayConfig.Bucket best = null;
+        for (String role : identity.getRoles()) {
+            GatewayConfig.Bucket bucket = byRole.get(role);
+            if (bucket != null && (best == null || rate(bucket) > rate(best))) {
+                best = bucket;
+            }
+        }
+        return best == null ? fallback : best;
+    }
+
+    private static double rate(GatewayConfig.Bucket bucket) {
+        return (double) bucket.refill() / bucket.period().toNanos();
     }
 }
