@@ -41,6 +41,7 @@ public class DownstreamServices implements QuarkusTestResourceLifecycleManager {
         config.put("backbone.gateway.services.measurement.url", measurement.baseUrl());
         config.put("backbone.gateway.services.activity.url", "http://127.0.0.1:" + closedPort());
         config.put("backbone.gateway.services.activity.timeout", "2s");
+        config.put("backbone.gateway.services.activity.circuit-breaker.request-volume", "4");
         config.put("backbone.gateway.services.slow.url", "http://127.0.0.1:" + silent.getLocalPort());
         config.put("backbone.gateway.services.slow.timeout", "1s");
         config.put("backbone.gateway.routes[0].service", "measurement");

@@ -111,6 +111,23 @@ class GatewayTest {
 
     @Test
     @Order(4)
+    void aServiceThatKeepsFailingTripsItsBreakerAndIsLeftAloneForAWhile() {
+        // activity-service is not running; its breaker judges the last 4 calls (DownstreamServices)
+        String detail = "";
+        for (int call = 0; call < 6 && !detail.contains("circuit breaker open"); call++) {
+            detail = as(Tokens.admin()).get("/api/v1/initiatives/" + UUID.randomUUID() + "/activities").then()
+                    .statusCode(503).contentType("application/problem+json").extract().path("detail");
+        }
+        assertThat(detail).contains("activity").contains("circuit breaker open");
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).containsPattern("backbone_gateway_downstream_breaker_open\\{service=\"activity\",?} 1\\.0")
+                .containsPattern("backbone_gateway_downstream_breaker_open\\{service=\"agenda\",?} 0\\.0");
+        // the other services' calls go on
+        as(Tokens.admin()).get("/api/v1/organisations").then().statusCode(200);
+    }
+
+    @Test
+    @Order(5)
     void aClientOverItsRateLimitGets429WithRetryAfter() {
         String observer = Tokens.user("observer");
         int allowed = 0;
@@ -132,7 +149,7 @@ class GatewayTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aPartnerEventPostedOverHttpIsStoredAndShowsInProgress() {
         Scenario scenario = Scenario.ratified();
         String indicator = scenario.indicator("GW_TEACHERS");
@@ -180,7 +197,7 @@ class GatewayTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theMergedApiDescriptionHasEveryRoutedPathUnderApi() {
         given().get("/api/openapi").then().statusCode(200)
                 .body("paths.keySet()", hasItem("/api/v1/organisations"))
@@ -192,7 +209,7 @@ class GatewayTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theDashboardComposesTheServicesAndNamesWhatIsMissingWhenOneIsDown() {
         Scenario scenario = Scenario.ratified();
         scenario.indicator("GW_PUPILS");

@@ -6,7 +6,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
@@ -18,7 +18,7 @@ import org.backbone.gateway.config.GatewayConfig;
  * partner system's client), or the remote address for anonymous calls; its bucket is the most
  * generous of its roles' buckets. Idle clients' buckets are forgotten after a while.
  */
-@ApplicationScoped
+@Singleton
 public class RateLimits {
 
     private final Map<String, GatewayConfig.Bucket> byRole;

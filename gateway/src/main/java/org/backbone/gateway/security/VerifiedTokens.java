@@ -8,7 +8,7 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +25,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * proxied call, without them about 0.25 ms), as API gateways do (Envoy's JWT cache). The key is the whole token, signature included: a token
  * altered in any way is a miss and is verified. The services behind verify every token again.
  */
-@ApplicationScoped
+@Singleton
 public class VerifiedTokens {
 
     /** Attributes that belong to the request that verified the token, not to the token. */
