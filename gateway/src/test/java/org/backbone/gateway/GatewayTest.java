@@ -55,6 +55,15 @@ class GatewayTest {
         String id = created.path("id");
         as(Tokens.admin()).get("/api/v1/organisations/" + id).then().statusCode(200).body("id", equalTo(id));
 
+        // browsers: the configured web origin may call (a remembered token's call included) and gets a preflight
+        as(Tokens.admin()).header("Origin", "http://localhost:3000").get("/api/v1/organisations/" + id).then()
+                .statusCode(200).header("Access-Control-Allow-Origin", "http://localhost:3000");
+        given().header("Origin", "http://localhost:3000").header("Access-Control-Request-Method", "GET")
+                .options("/api/v1/organisations/" + id).then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:3000");
+        as(Tokens.admin()).header("Origin", "https://elsewhere.example").get("/api/v1/organisations/" + id).then()
+                .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+
         // the service decides with the caller's own token: a partner member may not register organisations
         as(Tokens.user("member-a")).body(Map.of("name", "Not mine", "sector", "BUSINESS")).post("/api/v1/organisations")
                 .then().statusCode(403).contentType("application/problem+json");
@@ -69,6 +78,7 @@ class GatewayTest {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains("uri=\"/api/v1/organisations/{id}\"")
                 .contains("uri=\"/api/v1/initiatives/{id}/scorecard\"")
+                .contains("method=\"OPTIONS\",outcome=\"SUCCESS\",status=\"200\",uri=\"/api/v1/*\"")
                 .doesNotContain(id).doesNotContain(initiative.toString());
     }
 
