@@ -52,6 +52,8 @@ public class DownstreamServices implements QuarkusTestResourceLifecycleManager {
         config.put("backbone.gateway.routes[2].path", "/v1/slow(/.*)?");
         config.put("backbone.gateway.routes[3].service", "agenda");
         config.put("backbone.gateway.routes[3].path", "/v1/(organisations|initiatives)(/.*)?");
+        // a small body limit, so that a test can pass it
+        config.put("quarkus.http.limits.max-body-size", "1M");
         // observers get a small bucket, so that a test can use it up
         config.put("backbone.gateway.rate-limits.roles.observer.capacity", "5");
         config.put("backbone.gateway.rate-limits.roles.observer.refill", "5");

@@ -9,10 +9,15 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +40,9 @@ class GatewayTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(90);
     private static final String SUBMITTED = "org.backbone.partner.measurement.submitted.v1";
+
+    @TestHTTPResource("/api/v1/organisations")
+    URL organisations;
 
     private static RequestSpecification as(String token) {
         return given().auth().oauth2(token).contentType(ContentType.JSON);
@@ -220,6 +228,31 @@ class GatewayTest {
 
     @Test
     @Order(8)
+    void aBodyOverTheLimitIsRefusedWithOrWithoutContentLength() throws Exception {
+        // the gateway's limit is 1 MB here (DownstreamServices)
+        byte[] oversize = new byte[1_200_000];
+        java.util.Arrays.fill(oversize, (byte) ' ');
+        as(Tokens.admin()).body(oversize).post("/api/v1/organisations").then().statusCode(413)
+                .contentType("application/problem+json");
+
+        // sent in chunks, without Content-Length: cut off as it outgrows the limit, and passed on when it does not
+        HttpResponse<String> refused = postChunked(oversize);
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        HttpResponse<String> created = postChunked(("{\"name\":\"Chunked Org " + UUID.randomUUID() + "\",\"sector\":\"BUSINESS\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
+
+    private HttpResponse<String> postChunked(byte[] body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(organisations.toURI()).version(HttpClient.Version.HTTP_1_1)
+                .header("Authorization", "Bearer " + Tokens.admin()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @Order(9)
     void theDashboardComposesTheServicesAndNamesWhatIsMissingWhenOneIsDown() {
         Scenario scenario = Scenario.ratified();
         scenario.indicator("GW_PUPILS");

@@ -1,18 +1,19 @@
 package org.backbone.gateway.proxy;
 
 import io.quarkus.micrometer.runtime.binder.vertx.HttpRequestMetric;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
-import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import org.backbone.gateway.ratelimit.RateLimits;
 import org.backbone.gateway.security.VerifiedTokens;
 import org.backbone.kit.problem.ProblemResponses;
 import org.backbone.kit.problem.ProblemType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,6 +42,7 @@ public class ApiProxy {
 
     private static final Logger LOG = Logger.getLogger(ApiProxy.class);
     static final String CORRELATION = "backbone.correlation";
+    private static final String SERVICE = "backbone.service";
     private static final String API_PREFIX = "/api/v1";
     /**
      * Where a caller whose token was verified before is passed on: after CORS (order -300), before
@@ -65,9 +68,12 @@ public class ApiProxy {
     private final RateLimits rateLimits;
     private final IdentityProviderManager identities;
     private final VerifiedTokens verifiedTokens;
+    private final long bodyLimit;
+    private final BodyHandler bodies;
 
     ApiProxy(GatewayConfig config, Downstreams downstreams, RateLimits rateLimits, IdentityProviderManager identities,
-            VerifiedTokens verifiedTokens) {
+            VerifiedTokens verifiedTokens,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M") MemorySize bodyLimit) {
         this.routes = config.routes().stream().map(r -> {
             if (!downstreams.knows(r.service())) {
                 throw new IllegalStateException("route " + r.path() + " names an unknown service " + r.service());
@@ -78,12 +84,17 @@ public class ApiProxy {
         this.rateLimits = rateLimits;
         this.identities = identities;
         this.verifiedTokens = verifiedTokens;
+        this.bodyLimit = bodyLimit.asLongValue();
+        this.bodies = BodyHandler.create(false).setBodyLimit(this.bodyLimit);
     }
 
     void install(@Observes Router router) {
         router.route("/api/*").order(FIRST_ORDER).handler(ApiProxy::correlate);
+        router.route("/api/v1/*").order(FIRST_ORDER).failureHandler(this::bodyTooLarge);
         router.route("/api/v1/*").order(KNOWN_CALLERS_ORDER).handler(this::proxyKnownCaller);
+        router.route("/api/v1/*").order(KNOWN_CALLERS_ORDER + 1).handler(this::forward);
         router.route("/api/v1/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::authenticate);
+        router.route("/api/v1/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT + 1).handler(this::forward);
     }
 
     /** The request's correlation, kept for the handlers and returned to the caller. */
@@ -187,23 +198,41 @@ public class ApiProxy {
         ProblemResponses.send(context, ProblemType.UNAUTHORIZED, detail);
     }
 
+    /** Picks the service that owns the path, then reads the body (at most the size limit) for {@link #forward}. */
     private void proxy(RoutingContext context, String path) {
-        String downstreamPath = path.substring("/api".length());
-        String service = serviceFor(downstreamPath);
+        String service = serviceFor(path.substring("/api".length()));
         if (service == null) {
             ProblemResponses.send(context, ProblemType.NOT_FOUND, "no resource " + path);
             return;
         }
         nameMetricsByShape(context, path);
+        context.put(SERVICE, service);
+        bodies.handle(context);
+    }
+
+    /** Passes a call whose service is picked and whose body is read to that service, and its answer back. */
+    private void forward(RoutingContext context) {
+        String service = context.get(SERVICE);
+        if (service == null) {
+            context.next();
+            return;
+        }
         String query = context.request().query();
-        // Quarkus holds the request paused until someone reads it
-        Future<Buffer> body = context.body().available() ? Future.succeededFuture(context.body().buffer())
-                : context.request().body();
-        context.request().resume();
-        body.onFailure(context::fail).onSuccess(received -> downstreams.call(service, context.request().method(),
-                        query == null ? downstreamPath : downstreamPath + "?" + query, forwardedHeaders(context),
-                        received == null || received.length() == 0 ? null : received)
-                .onSuccess(answer -> relay(context, answer)).onFailure(failure -> failed(context, failure)));
+        String downstreamPath = context.request().path().substring("/api".length());
+        Buffer body = context.body().buffer();
+        downstreams.call(service, context.request().method(), query == null ? downstreamPath : downstreamPath + "?" + query,
+                        forwardedHeaders(context), body == null || body.length() == 0 ? null : body)
+                .onSuccess(answer -> relay(context, answer)).onFailure(failure -> failed(context, failure));
+    }
+
+    /** Vert.x Web's body handler fails a call whose body, sent without Content-Length, outgrows the limit. */
+    private void bodyTooLarge(RoutingContext context) {
+        if (context.statusCode() != 413) {
+            context.next();
+            return;
+        }
+        context.response().putHeader("Connection", "close");
+        ProblemResponses.send(context, ProblemType.PAYLOAD_TOO_LARGE, "the body may be at most " + bodyLimit + " bytes");
     }
 
     /** The service of the first route that matches, or null. */
