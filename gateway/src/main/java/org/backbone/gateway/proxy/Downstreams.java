@@ -97,8 +97,9 @@ public class Downstreams {
             TypedGuard<Future<Answer>> guard = TypedGuard.create(new TypeLiteral<Future<Answer>>() {
                     })
                     .withDescription("downstream " + name)
-                    // the call is non-blocking already: stay on the event loop instead of hopping to a worker and back
-                    .withThreadOffload(false)
+                    // the call is non-blocking already: run it right here. (Without offload, the guard would pass the
+                    // call and its result through the event loop's task queue, capturing contexts each time.)
+                    .withThreadOffload(true).withThreadOffloadExecutor(Runnable::run)
                     .withCircuitBreaker().name(BREAKER_PREFIX + name)
                     .requestVolumeThreshold(breaker.requestVolume()).failureRatio(breaker.failureRatio())
                     .delay(breaker.delay().toMillis(), ChronoUnit.MILLIS).done()
