@@ -1,7 +1,6 @@
 package org.backbone.gateway.proxy;
 
 import io.quarkus.micrometer.runtime.binder.vertx.HttpRequestMetric;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -25,9 +24,9 @@ import java.util.regex.Pattern;
 import org.backbone.gateway.config.GatewayConfig;
 import org.backbone.gateway.ratelimit.RateLimits;
 import org.backbone.gateway.security.VerifiedTokens;
+import org.backbone.kit.problem.OversizeRequests;
 import org.backbone.kit.problem.ProblemResponses;
 import org.backbone.kit.problem.ProblemType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -70,12 +69,11 @@ public class ApiProxy {
     private final RateLimits rateLimits;
     private final IdentityProviderManager identities;
     private final VerifiedTokens verifiedTokens;
-    private final long bodyLimit;
+    private final OversizeRequests oversize;
     private final BodyHandler bodies;
 
     ApiProxy(GatewayConfig config, Downstreams downstreams, RateLimits rateLimits, IdentityProviderManager identities,
-            VerifiedTokens verifiedTokens,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M") MemorySize bodyLimit) {
+            VerifiedTokens verifiedTokens, OversizeRequests oversize) {
         this.routes = config.routes().stream().map(r -> {
             if (!downstreams.knows(r.service())) {
                 throw new IllegalStateException("route " + r.path() + " names an unknown service " + r.service());
@@ -86,13 +84,14 @@ public class ApiProxy {
         this.rateLimits = rateLimits;
         this.identities = identities;
         this.verifiedTokens = verifiedTokens;
-        this.bodyLimit = bodyLimit.asLongValue();
-        this.bodies = BodyHandler.create(false).setBodyLimit(this.bodyLimit);
+        this.oversize = oversize;
+        this.bodies = BodyHandler.create(false).setBodyLimit(oversize.limit());
     }
 
     void install(@Observes Router router) {
         router.route("/api/*").order(FIRST_ORDER).handler(ApiProxy::correlate);
         router.route("/api/v1/*").order(FIRST_ORDER).failureHandler(this::bodyTooLarge);
+        // each way in is followed by forward, which passes on a call once its body is read
         router.route("/api/v1/*").order(KNOWN_CALLERS_ORDER).handler(this::proxyKnownCaller);
         router.route("/api/v1/*").order(KNOWN_CALLERS_ORDER + 1).handler(this::forward);
         router.route("/api/v1/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::authenticate);
@@ -119,8 +118,7 @@ public class ApiProxy {
 
     /** A remembered token's call to a service goes straight on; the rest is left to {@link #authenticate}. */
     private void proxyKnownCaller(RoutingContext context) {
-        String token = bearerToken(context);
-        Optional<SecurityIdentity> known = token == null ? Optional.empty() : verifiedTokens.lookup(token);
+        Optional<SecurityIdentity> known = verifiedTokens.lookup(bearerToken(context));
         if (known.isEmpty() || OWN_RESOURCES.matcher(context.request().path()).matches()) {
             context.next();
             return;
@@ -131,7 +129,7 @@ public class ApiProxy {
     /** Every /api/v1 call needs a valid token and a token left in its client's bucket. */
     private void authenticate(RoutingContext context) {
         String token = bearerToken(context);
-        Optional<SecurityIdentity> known = token == null ? Optional.empty() : verifiedTokens.lookup(token);
+        Optional<SecurityIdentity> known = verifiedTokens.lookup(token);
         if (known.isPresent()) {
             admit(context, known.get(), false);
             return;
@@ -233,8 +231,7 @@ public class ApiProxy {
             context.next();
             return;
         }
-        context.response().putHeader("Connection", "close");
-        ProblemResponses.send(context, ProblemType.PAYLOAD_TOO_LARGE, "the body may be at most " + bodyLimit + " bytes");
+        oversize.refuse(context);
     }
 
     /** The service of the first route that matches, or null. */

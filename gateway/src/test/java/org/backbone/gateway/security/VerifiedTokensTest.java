@@ -105,6 +105,7 @@ class VerifiedTokensTest {
 
         assertThat(tokens.lookup("header.payload.signaturf")).isEmpty();
         assertThat(tokens.lookup("header.payload.")).isEmpty();
+        assertThat(tokens.lookup(null)).as("a call without a token").isEmpty();
         assertThat(tokens.lookup("header.payload.signature")).isPresent();
     }
 
