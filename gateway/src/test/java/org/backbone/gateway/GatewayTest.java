@@ -11,9 +11,11 @@ import static org.hamcrest.Matchers.startsWith;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +25,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.backbone.kit.testing.FuzzContract;
 import org.backbone.kit.testing.Tokens;
+import org.backbone.kit.testing.fuzz.SchemaFuzzer;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -251,6 +255,84 @@ class GatewayTest {
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Issue 14, defect 8: the envelope and the data are checked at the gateway (an event that could
+     * never be stored is refused in the receipt, not dead-lettered after a 202), and numbers are
+     * exact on this channel as on every other.
+     */
+    @Test
+    @Order(6)
+    void hostilePartnerEventsAreRefusedInTheReceiptAndNumbersStayExact() {
+        Scenario scenario = Scenario.ratified();
+        Map<String, Object> body = new HashMap<>(Map.of("code", "GW_EXACT", "name", "GW_EXACT", "valueType", "NUMBER",
+                "direction", "INCREASE", "aggregation", "SUM", "periodicity", "QUARTERLY",
+                "goalIds", List.of(scenario.goal.toString()), "visibility", "SHARED", "approvalRequired", false));
+        String indicator = await().atMost(DEADLINE).until(() -> {
+            Response response = as(Tokens.admin()).body(body).post("/api/v1/initiatives/" + scenario.initiative + "/indicators");
+            return response.statusCode() == 201 ? response.<String>path("id") : null;
+        }, notNullValue());
+        String initiative = scenario.initiative.toString();
+        String data = "{\"initiativeId\":\"" + initiative + "\",\"indicatorCode\":\"GW_EXACT\",\"period\":\"2026Q1\",\"value\":";
+        String envelope = "\"specversion\":\"1.0\",\"type\":\"" + SUBMITTED + "\"";
+        String batch = "["
+                + "{" + envelope + ",\"id\":null,\"source\":\"/gw\",\"data\":" + data + "1}},"
+                + "{" + envelope + ",\"id\":\"" + UUID.randomUUID() + "\",\"source\":7,\"data\":" + data + "1}},"
+                + "{" + envelope + ",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/gw\",\"data\":"
+                + "{\"initiativeId\":\"not-a-uuid\",\"indicatorCode\":\"GW_EXACT\",\"period\":\"2026Q1\",\"value\":1}},"
+                + "{" + envelope + ",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/gw\",\"data\":" + data + "1e400}},"
+                + "{" + envelope + ",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/gw\",\"data\":"
+                + data.replace("2026Q1", "2026Q1\\u0000") + "1}},"
+                + "{" + envelope + ",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/gw\",\"data\":" + data + "123456789012345.5}}"
+                + "]";
+        given().auth().oauth2(Tokens.system("partner-a-system")).contentType("application/cloudevents-batch+json").body(batch)
+                .post("/api/v1/partner-events").then().statusCode(202)
+                .body("accepted", equalTo(1)).body("rejected", equalTo(5))
+                .body("errors.index", equalTo(List.of(0, 1, 2, 3, 4)))
+                .body("errors[0].reason", org.hamcrest.Matchers.containsString("strings: id"))
+                .body("errors[1].reason", org.hamcrest.Matchers.containsString("strings: source"))
+                .body("errors[2].reason", org.hamcrest.Matchers.containsString("initiativeId must be a UUID"))
+                .body("errors[3].reason", org.hamcrest.Matchers.containsString("digits before the decimal point"))
+                .body("errors[4].reason", org.hamcrest.Matchers.containsString("NUL"));
+        await().atMost(DEADLINE).untilAsserted(() -> assertThat(as(Tokens.admin())
+                .get("/api/v1/initiatives/" + initiative + "/indicators/" + indicator + "/progress?from=2026Q1&to=2026Q1")
+                .then().statusCode(200).extract().asString()).contains("\"value\":123456789012345.5"));
+    }
+
+    /** The Location of what is created is the configured public address's, never the request's Host. */
+    @Test
+    @Order(7)
+    void locationIsNeverBuiltFromTheHostHeader() {
+        as(Tokens.admin()).header("Host", "evil.example")
+                .body(Map.of("name", "Host test " + UUID.randomUUID(), "sector", "NONPROFIT"))
+                .post("/api/v1/organisations").then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.startsWith("/api/v1/organisations/"))
+                .header("Location", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("evil")));
+    }
+
+    /** Callers without a valid token are limited by address, as the README says, instead of never. */
+    @Test
+    @Order(20)
+    void callersWithoutAValidTokenAreLimitedByAddress() {
+        Response refused = null;
+        int unauthorised = 0;
+        for (int i = 0; i < 200 && refused == null; i++) {
+            Response response = i % 2 == 0 ? given().get("/api/v1/organisations")
+                    : given().auth().oauth2("not-a-token").get("/api/v1/organisations");
+            if (response.statusCode() == 429) {
+                refused = response;
+            } else {
+                assertThat(response.statusCode()).isEqualTo(401);
+                unauthorised++;
+            }
+        }
+        assertThat(refused).as("refused after the fallback bucket of 60").isNotNull();
+        assertThat(unauthorised).isLessThanOrEqualTo(60);
+        assertThat(refused.contentType()).isEqualTo("application/problem+json");
+        assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 60);
+        // a caller with a token has a bucket of its own
+        as(Tokens.admin()).get("/api/v1/organisations").then().statusCode(200);
+    }
+
     @Test
     @Order(9)
     void theDashboardComposesTheServicesAndNamesWhatIsMissingWhenOneIsDown() {
@@ -275,6 +357,42 @@ class GatewayTest {
                 .body("warnings.part", equalTo(List.of("scorecard")))
                 .body("warnings[0].detail", org.hamcrest.Matchers.containsString("measurement"));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    /**
+     * The fuzz suite through the front door: every operation of the merged OpenAPI (the services'
+     * and the gateway's own), against the real services, as every kind of caller. Last, because it
+     * spends the rate limits (its 429s must be problem details and documented too).
+     */
+    @Test
+    @Order(30)
+    void hostileRequestsThroughTheGatewayGetAClearAnswer() throws Exception {
+        if (!DownstreamServices.measurement.isRunning()) {
+            DownstreamServices.measurement.start();
+        }
+        Scenario scenario = Scenario.ratified();
+        String indicator = scenario.indicator("GW_FUZZ");
+        // the fuzzer changes what it is given: an organisation of its own, never one other tests rely on
+        String fuzzed = as(Tokens.admin()).body(Map.of("name", "Fuzzed " + UUID.randomUUID(), "sector", "BUSINESS"))
+                .post("/api/v1/organisations").then().statusCode(201).extract().path("id");
+        Map<String, List<String>> known = Map.of(
+                "initiativeId", List.of(scenario.initiative.toString()),
+                "indicatorId", List.of(indicator),
+                "organisationId", List.of(Tokens.ORG_A.toString()),
+                "id", List.of(fuzzed),
+                "goalIds", List.of(scenario.goal.toString()),
+                "indicatorCode", List.of("GW_FUZZ"),
+                "number", List.of("1"),
+                "period", List.of("2026Q1", "2026Q2"));
+        long seed = Long.getLong("backbone.fuzz.seed", 20261202L);
+        SchemaFuzzer.Report report = new SchemaFuzzer(new SchemaFuzzer.Settings(
+                URI.create("http://127.0.0.1:" + RestAssured.port), "/api/openapi", "/api/v1/", seed,
+                Integer.getInteger("backbone.fuzz.requests", 1500), FuzzContract.callers(), known, Duration.ofSeconds(5), 2))
+                .run();
+        String summary = "seed " + seed + ": " + report.summary();
+        System.out.println("gateway fuzz " + summary);
+        assertThat(report.findings()).as(summary).isEmpty();
+        assertThat(report.undocumented()).as(summary).isEmpty();
     }
 
     private static Map<String, Object> event(UUID initiative, String period, int value) {

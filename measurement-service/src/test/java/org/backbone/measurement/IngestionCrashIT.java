@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.backbone.contracts.BackboneEvent;
 import org.backbone.contracts.EventCatalog;
 import org.backbone.contracts.EventJson;
@@ -45,7 +46,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The packaged service, killed outright (SIGKILL) while it works through a partner's stream and
  * started again, stores every value exactly once and announces each one once. A process of its
- * own, so that the kill is real: no shutdown hook, transactions cut wherever they were.
+ * own, so that the kill is real: no shutdown hook, transactions cut wherever they were. Poison
+ * records (text PostgreSQL cannot store, absurd numbers, payloads that are not JSON) are mixed into
+ * the stream: each goes to the dead-letter topic and holds up nothing behind it.
  */
 class IngestionCrashIT {
 
@@ -55,12 +58,16 @@ class IngestionCrashIT {
     private static final int EVENTS = SCHOOLS * GRADES * MONTHS;
     private static final Duration DEADLINE = Duration.ofMinutes(3);
     private static final String SUBMITTED = EventCatalog.of(MeasurementSubmitted.class).type();
+    /** One poison record after every this many good ones. */
+    private static final int POISON_EVERY = 500;
 
     private final UUID initiative = UUID.randomUUID();
     private final UUID partner = UUID.randomUUID();
     private final UUID goal = UUID.randomUUID();
     /** What the inbox key of every event sent is made from ("partner|source#id"). */
     private final List<String> sentKeys = new ArrayList<>();
+    /** The CloudEvents ids of the poison records sent. */
+    private final java.util.Set<String> poisonIds = new java.util.HashSet<>();
     private final String jdbcUrl = "jdbc:postgresql://" + System.getenv().getOrDefault("DB_HOST", "127.0.0.1") + ":"
             + System.getenv().getOrDefault("DB_PORT", "15432") + "/measurement_test";
     private final ServiceProcess service = new ServiceProcess(Path.of("target/quarkus-app/quarkus-run.jar"), Map.of(),
@@ -85,8 +92,22 @@ class IngestionCrashIT {
         String indicator = defineIndicator();
         service.stop();
 
-        long expectedSum = produceEvents();
-        service.start();
+        long expectedSum;
+        String deadLetters = Topics.deadLetter(Topics.partnerMeasurements(partner), "measurement");
+        try (KafkaProbe dlq = KafkaProbe.subscribe(deadLetters)) {
+            expectedSum = produceEvents();
+            service.start();
+            killAndRestartMidStream();
+            // a poison record dead-lettered just before the kill may be dead-lettered again after it: at least once each
+            await().atMost(DEADLINE).until(() -> dlq.received(r -> true).stream()
+                    .map(r -> KafkaProbe.header(r, "ce_id")).collect(java.util.stream.Collectors.toSet())
+                    .containsAll(poisonIds));
+        }
+        await().atMost(DEADLINE).until(() -> stored() == EVENTS && announced() >= EVENTS);
+        assertStoredOnce(indicator, expectedSum);
+    }
+
+    private void killAndRestartMidStream() throws Exception {
         await().atMost(DEADLINE).pollInterval(Duration.ofMillis(20)).until(() -> stored() > 0);
         service.kill();
         long storedAtKill = stored();
@@ -94,8 +115,9 @@ class IngestionCrashIT {
                 .isGreaterThan(0).isLessThan(EVENTS);
 
         service.start();
-        await().atMost(DEADLINE).until(() -> stored() == EVENTS && announced() >= EVENTS);
+    }
 
+    private void assertStoredOnce(String indicator, long expectedSum) throws Exception {
         try (Connection c = connection(); PreparedStatement values = c.prepareStatement(
                 "SELECT count(*), sum(value), max(revision), count(DISTINCT (period, dimension_key)) FROM indicator_value "
                         + "WHERE indicator_id = ?")) {
@@ -165,6 +187,9 @@ class IngestionCrashIT {
                 String period = String.format("%d%02d", 2024 + (m - 1) / 12, (m - 1) % 12 + 1);
                 for (int s = 0; s < SCHOOLS; s++) {
                     for (int g = 0; g < GRADES; g++) {
+                        if (n % POISON_EVERY == 0) {
+                            producer.send(poison(topic, n / POISON_EVERY, period));
+                        }
                         int value = n++ % 97;
                         sum += value;
                         MeasurementSubmitted payload = new MeasurementSubmitted(initiative, null, "PUPILS", period,
@@ -185,6 +210,21 @@ class IngestionCrashIT {
         }
         assertThat(failures.get()).as("records not produced").isZero();
         return sum;
+    }
+
+    /** A record that can never be stored, of one of four kinds in turn. */
+    private ProducerRecord<String, byte[]> poison(String topic, int k, String period) {
+        String data = "{\"initiativeId\":\"" + initiative + "\",\"indicatorCode\":\"PUPILS\",\"period\":\"" + period + "\",";
+        String payload = switch (k % 4) {
+            case 0 -> data + "\"value\":1,\"dimensions\":{\"school\":\"s1\",\"grade\":\"g1\"},\"comment\":\"a\\u0000b\"}";
+            case 1 -> data + "\"value\":1e131071,\"dimensions\":{\"school\":\"s1\",\"grade\":\"g1\"}}";
+            case 2 -> data + "\"value\":1,\"dimensions\":{\"school\":\"s\\u0000\",\"grade\":\"g1\"}}";
+            default -> "{not json";
+        };
+        String id = "poison-" + UUID.randomUUID();
+        poisonIds.add(id);
+        return CloudEventRecords.binary(topic, initiative.toString(), id, SUBMITTED, "/crash-test/" + partner, null,
+                Instant.now(), initiative.toString(), payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private long stored() throws Exception {

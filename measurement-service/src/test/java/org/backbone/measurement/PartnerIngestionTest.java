@@ -115,6 +115,69 @@ class PartnerIngestionTest {
                 + "' AND organisation_id IN ('" + Tokens.ORG_A + "', '" + Tokens.ORG_B + "')")).isEqualTo(30);
     }
 
+    /**
+     * Issue 14's critical defect: one partner's value with a NUL character used to fail the whole
+     * batch in PostgreSQL, and the consumer retried it forever while nobody's values were stored.
+     */
+    @Test
+    void hostileValuesAreDeadLetteredAndTheRestOfTheirBatchIsStored() throws Exception {
+        AgendaFixture agenda = AgendaFixture.publish(db);
+        Map<String, Object> body = agenda.indicator("TEACHERS", "QUARTERLY");
+        body.put("dimensions", Map.of("region", List.of("north", "south")));
+        String indicator = agenda.define(body);
+        // a refusal no validation foresees, as a constraint added later would be: the database's own
+        execute("CREATE OR REPLACE FUNCTION refuse_marked_value() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                + "IF NEW.comment = 'refused-by-database' THEN RAISE EXCEPTION 'refused for the test' USING ERRCODE = '23514'; "
+                + "END IF; RETURN NEW; END $$");
+        execute("CREATE TRIGGER refuse_marked_value BEFORE INSERT OR UPDATE ON indicator_value FOR EACH ROW "
+                + "EXECUTE FUNCTION refuse_marked_value()");
+        String topic = Topics.partnerMeasurements(Tokens.ORG_A);
+        String key = agenda.initiative.toString();
+        String initiative = agenda.initiative.toString();
+        try (KafkaProbe dlq = KafkaProbe.subscribe(Topics.deadLetter(topic, "measurement"));
+                KafkaProducer<String, byte[]> producer = KafkaProbe.producer(KafkaProbe.bootstrap())) {
+            List<String> poison = List.of(
+                    "{\"initiativeId\":\"" + initiative + "\",\"indicatorCode\":\"TEACHERS\",\"period\":\"2026Q1\\u0000\",\"value\":1}",
+                    "{\"initiativeId\":\"" + initiative + "\",\"indicatorCode\":\"TEACHERS\",\"period\":\"2026Q1\",\"value\":1,\"comment\":\"a\\u0000b\"}",
+                    "{\"initiativeId\":\"" + initiative + "\",\"indicatorCode\":\"TEACHERS\",\"period\":\"2026Q1\",\"value\":1,\"comment\":\"a\\ud800b\"}",
+                    "{\"initiativeId\":\"" + initiative + "\",\"indicatorCode\":\"TEACHERS\",\"period\":\"2026Q1\",\"value\":1,\"dimensions\":{\"region\":\"no\\u0000rth\"}}",
+                    "{\"initiativeId\":\"" + initiative + "\",\"indicatorCode\":\"TEACHERS\",\"period\":\"2026Q1\",\"value\":1e131071}",
+                    "{\"initiativeId\":\"" + initiative + "\",\"indicatorCode\":\"TEACHERS\",\"period\":\"2026Q1\",\"value\":12345678901234567890}",
+                    "{\"initiativeId\":\"" + initiative + "\",\"indicatorCode\":\"TEACHERS\",\"period\":\"2026Q1\",\"value\":1,\"comment\":\"refused-by-database\"}");
+            String[] good = {"2026Q1", "2026Q2", "2026Q3"};
+            for (int i = 0; i < poison.size(); i++) {
+                producer.send(raw(topic, key, poison.get(i)));
+                if (i < good.length) {
+                    producer.send(submitted(topic, UUID.randomUUID(), agenda.initiative, good[i], String.valueOf(10 * (i + 1))));
+                }
+            }
+            producer.flush();
+            var dead = await().atMost(DEADLINE).until(() -> dlq.received(r -> key.equals(r.key())), r -> r.size() >= poison.size());
+            assertThat(dead).hasSize(poison.size()).extracting(r -> KafkaProbe.header(r, "dead-letter-reason"))
+                    .anySatisfy(reason -> assertThat(reason).contains("period").contains("NUL"))
+                    .anySatisfy(reason -> assertThat(reason).contains("comment").contains("NUL"))
+                    .anySatisfy(reason -> assertThat(reason).contains("surrogate"))
+                    .anySatisfy(reason -> assertThat(reason).contains("digits before the decimal point"))
+                    .anySatisfy(reason -> assertThat(reason).contains("SQLSTATE 23514"));
+        } finally {
+            execute("DROP TRIGGER IF EXISTS refuse_marked_value ON indicator_value");
+        }
+        String progress = "/v1/initiatives/" + agenda.initiative + "/indicators/" + indicator + "/progress?from=2026Q1&to=2026Q3";
+        await().atMost(DEADLINE).untilAsserted(() -> given().auth().oauth2(Tokens.admin()).get(progress).then()
+                .body("periods.value", org.hamcrest.Matchers.equalTo(List.of(10, 20, 30))));
+    }
+
+    private void execute(String sql) throws Exception {
+        try (var connection = db.getConnection(); var statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static ProducerRecord<String, byte[]> raw(String topic, String key, String json) {
+        return CloudEventRecords.binary(topic, key, UUID.randomUUID().toString(), TYPE, "/partners/system", null,
+                Instant.now(), key, json.getBytes(StandardCharsets.UTF_8));
+    }
+
     @Test
     void aPollFullOfPoisonIsDeadLetteredWhole() throws Exception {
         String topic = Topics.partnerMeasurements(Tokens.ORG_A);

@@ -63,6 +63,40 @@ class InboxTest {
         }
     }
 
+    /**
+     * Records that can never be applied — data the database refuses (NUL in text, a number too large
+     * for its column, SQLSTATE classes 22/23) and references to nothing — go to the dead-letter
+     * topic with the reason; a passing database failure (class 08) is retried and applied once; and
+     * the records behind all of them are applied.
+     */
+    @Test
+    void whatTheDatabaseRefusesIsDeadLetteredAndAnOutageIsRetriedWithoutLoss() throws Exception {
+        String key = "refused-" + UUID.randomUUID();
+        String nul = UUID.randomUUID().toString();
+        String overflow = UUID.randomUUID().toString();
+        String dangling = UUID.randomUUID().toString();
+        String outage = UUID.randomUUID().toString();
+        String after = UUID.randomUUID().toString();
+        try (KafkaProbe dlq = KafkaProbe.subscribe(DLQ);
+                KafkaProducer<String, byte[]> producer = KafkaProbe.producer(KafkaProbe.bootstrap())) {
+            producer.send(binary(nul, "{\"note\":\"a\\u0000b\"}", key)).get();
+            producer.send(binary(overflow, "{\"note\":\"too much\",\"amount\":123456.5}", key)).get();
+            producer.send(binary(dangling, "{\"note\":\"ref:" + UUID.randomUUID() + "\"}", key)).get();
+            producer.send(binary(outage, "{\"note\":\"outage:2\"}", key)).get();
+            producer.send(binary(after, "{\"note\":\"after the refusals\"}", key)).get();
+
+            List<ConsumerRecord<String, byte[]>> dead = await().atMost(DEADLINE)
+                    .until(() -> dlq.received(r -> key.equals(r.key())), r -> r.size() == 3);
+            assertThat(dead).extracting(r -> KafkaProbe.header(r, "dead-letter-reason")).satisfiesExactly(
+                    reason -> assertThat(reason).contains("SQLSTATE 22"),
+                    reason -> assertThat(reason).contains("SQLSTATE 22003"),
+                    reason -> assertThat(reason).contains("does not exist"));
+            await().atMost(DEADLINE).until(() -> effects(after) == 1);
+            assertThat(effects(outage)).as("applied once after the outage passed").isEqualTo(1);
+            assertThat(effects(nul) + effects(overflow) + effects(dangling)).isZero();
+        }
+    }
+
     @Test
     void structuredModeEventIsAccepted() throws Exception {
         String id = UUID.randomUUID().toString();

@@ -12,7 +12,19 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
 import java.util.List;
 import org.backbone.kit.http.ETags;
 import org.backbone.kit.paging.Cursor;
@@ -34,7 +46,12 @@ public class TestProblemResource {
 
     public enum Colour { RED, GREEN }
 
-    public record Thing(@NotBlank @Size(max = 10) String name, List<@Valid Part> parts, Colour colour) {
+    public record Thing(@NotBlank @Size(max = 10) String name, List<@Valid Part> parts, Colour colour,
+            BigDecimal amount, Map<String, String> labels, Integer count, Boolean flag) {
+    }
+
+    /** What the query parameters were read as. */
+    public record Filter(LocalDate day, UUID id, Colour colour, boolean flag, Integer n, String name) {
     }
 
     public record Part(@NotBlank String title) {
@@ -83,6 +100,41 @@ public class TestProblemResource {
     @Authenticated
     public String bug() {
         throw new IllegalStateException("secret internal detail");
+    }
+
+    @GET
+    @Path("/filter")
+    @Authenticated
+    public Filter filter(@QueryParam("day") LocalDate day, @QueryParam("id") UUID id, @QueryParam("colour") Colour colour,
+            @QueryParam("flag") @DefaultValue("false") boolean flag, @QueryParam("n") Integer n, @QueryParam("name") String name) {
+        return new Filter(day, id, colour, flag, n, name);
+    }
+
+    @GET
+    @Path("/things/{id}")
+    @Authenticated
+    public UUID thing(@PathParam("id") UUID id) {
+        return id;
+    }
+
+    /** A create whose uniqueness only the database knows, as most creates are. */
+    @POST
+    @Path("/unique/{name}")
+    @Authenticated
+    @WithTransaction
+    public Uni<Response> unique(@PathParam("name") String name) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("INSERT INTO test_unique (name) VALUES (:name)")
+                .setParameter("name", name).executeUpdate()).replaceWith(Response.status(201).build());
+    }
+
+    /** A read that takes longer than the statement timeout. */
+    @GET
+    @Path("/slow")
+    @Authenticated
+    @WithSession
+    public Uni<String> slow() {
+        return Panache.getSession().chain(session -> session.createNativeQuery("SELECT cast(pg_sleep(30) AS text)", String.class)
+                .getSingleResult());
     }
 
     @GET

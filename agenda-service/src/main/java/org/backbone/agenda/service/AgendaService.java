@@ -83,7 +83,7 @@ public class AgendaService {
 
     @WithTransaction
     public Uni<AgendaDraftEntity> updateDraft(Caller caller, UUID initiativeId, String ifMatch, AgendaContent content) {
-        ETags.requiredVersion(ifMatch);
+        ETags.requirePresent(ifMatch);
         List<FieldProblem> problems = new ArrayList<>(GoalTree.problems(content.goals()));
         problems.addAll(content.boundaries().problems("boundaries"));
         if (!problems.isEmpty()) {

@@ -93,7 +93,7 @@ public class InitiativeService {
 
     @WithTransaction
     public Uni<InitiativeEntity> update(Caller caller, UUID id, String ifMatch, Definition definition) {
-        ETags.requiredVersion(ifMatch);
+        ETags.requirePresent(ifMatch);
         validate(definition);
         return access.administrable(caller, id).chain(initiative -> {
             ETags.requireMatch(ifMatch, initiative.version);

@@ -85,7 +85,7 @@ public class OrganisationService {
         if (!caller.mayWriteFor(id)) {
             throw ProblemException.forbidden("only backbone staff or the organisation's own members may change it");
         }
-        ETags.requiredVersion(ifMatch);
+        ETags.requirePresent(ifMatch);
         return get(id).chain(organisation -> {
             ETags.requireMatch(ifMatch, organisation.version);
             apply(organisation, registration);

@@ -14,6 +14,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -63,7 +64,7 @@ public class DashboardResource {
             + "its part is missing and `warnings` says which and why.")
     @APIResponse(responseCode = "200", description = "The dashboard, possibly with warnings")
     @APIResponse(responseCode = "404", description = "No such initiative, or not one the caller may see")
-    public Uni<Response> dashboard(@PathParam("initiativeId") UUID initiativeId, RoutingContext context) {
+    public Uni<Response> dashboard(@PathParam("initiativeId") UUID initiativeId, @Context RoutingContext context) {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap()
                 .add("Authorization", context.request().getHeader("Authorization"))
                 .add("Accept", MediaType.APPLICATION_JSON);

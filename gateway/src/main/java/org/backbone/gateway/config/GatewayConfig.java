@@ -5,6 +5,8 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /** The gateway's own settings: downstream services, the routes to them, rate limits, verified tokens. */
 @ConfigMapping(prefix = "backbone.gateway")
@@ -17,6 +19,20 @@ public interface GatewayConfig {
     List<Route> routes();
 
     RateLimits rateLimits();
+
+    /**
+     * The address callers reach the gateway at (e.g. {@code https://backbone.example.org}), for the
+     * {@code Location} of what is created; without it Location is a path ({@code /api/v1/...}). Never
+     * the request's {@code Host}, which a caller chooses.
+     */
+    Optional<String> publicUrl();
+
+    /**
+     * The literal segments of the API's paths ({@code initiatives}, {@code scorecard}, …). A metric
+     * series is named by the path with every other segment as {@code {id}}, so that no caller can
+     * make a series per id, letters or not. A service that adds a word adds it here.
+     */
+    Set<String> metricPathSegments();
 
     VerifiedTokens verifiedTokens();
 

@@ -12,6 +12,8 @@ import org.backbone.contracts.EventCatalog;
 import org.backbone.contracts.EventDescriptor;
 import org.backbone.contracts.EventSchemas;
 import org.backbone.contracts.partner.MeasurementSubmitted;
+import org.backbone.kit.json.ExactNumbers;
+import org.backbone.kit.text.StorableText;
 
 /**
  * Reads CloudEvents a partner system posts over HTTP (structured, batch or binary mode) and checks
@@ -53,11 +55,23 @@ public final class PartnerEnvelopes {
                 continue;
             }
             Map<String, String> attributes = new java.util.HashMap<>();
+            List<String> notStrings = new ArrayList<>();
             event.fields().forEachRemaining(f -> {
-                if (f.getValue().isValueNode()) {
-                    attributes.put(f.getKey(), f.getValue().asText());
+                if (f.getKey().equals("data") || f.getKey().equals("data_base64")) {
+                    return;
+                }
+                // CloudEvents attributes are strings: "id": null is no id, "source": 7 no source
+                if (f.getValue().isTextual()) {
+                    attributes.put(f.getKey(), f.getValue().textValue());
+                } else {
+                    notStrings.add(f.getKey());
                 }
             });
+            if (!notStrings.isEmpty()) {
+                outcome.rejected().add(new Rejected(i, attributes.get("id"), "attributes must be strings: "
+                        + String.join(", ", notStrings)));
+                continue;
+            }
             if (event.has("data_base64")) {
                 outcome.rejected().add(new Rejected(i, attributes.get("id"), "data_base64 is not accepted: send data as JSON"));
                 continue;
@@ -87,6 +101,12 @@ public final class PartnerEnvelopes {
     }
 
     private static String reason(Map<String, String> attributes, JsonNode data, UUID partner) {
+        for (Map.Entry<String, String> attribute : attributes.entrySet()) {
+            String problem = StorableText.problem(attribute.getValue());
+            if (problem != null) {
+                return StorableText.sanitized(attribute.getKey()) + " " + problem;
+            }
+        }
         if (!"1.0".equals(attributes.get("specversion"))) {
             return "specversion must be 1.0";
         }
@@ -117,11 +137,64 @@ public final class PartnerEnvelopes {
         if (!violations.isEmpty()) {
             return "data does not match the schema of " + SUBMITTED.type() + ": " + String.join("; ", violations);
         }
+        String payload = payloadProblem(data, "data");
+        if (payload != null) {
+            return payload;
+        }
+        if (!isUuid(data.get("initiativeId"))) {
+            return "data.initiativeId must be a UUID";
+        }
         JsonNode organisation = data.get("organisationId");
+        if (organisation != null && !organisation.isNull() && !isUuid(organisation)) {
+            return "data.organisationId must be a UUID";
+        }
         if (organisation != null && !organisation.isNull() && !organisation.asText().equals(partner.toString())) {
             return "data names organisation " + organisation.asText() + " but the caller acts for " + partner;
         }
         return null;
+    }
+
+    /** Text the database cannot store, or a number outside the range values are held to, anywhere in the data. */
+    private static String payloadProblem(JsonNode node, String path) {
+        if (node.isTextual()) {
+            String problem = StorableText.problem(node.textValue());
+            return problem == null ? null : path + " " + problem;
+        }
+        if (node.isNumber()) {
+            String problem = ExactNumbers.storeProblem(node.decimalValue());
+            return problem == null ? null : path + " " + problem;
+        }
+        for (var fields = node.fields(); fields.hasNext(); ) {
+            var field = fields.next();
+            String keyProblem = StorableText.problem(field.getKey());
+            if (keyProblem != null) {
+                return path + " has a key that " + keyProblem;
+            }
+            String problem = payloadProblem(field.getValue(), path + "." + field.getKey());
+            if (problem != null) {
+                return problem;
+            }
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String problem = payloadProblem(node.get(i), path + "[" + i + "]");
+                if (problem != null) {
+                    return problem;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isUuid(JsonNode node) {
+        if (node == null || !node.isTextual() || node.textValue().length() != 36) {
+            return false;
+        }
+        try {
+            return UUID.fromString(node.textValue()).toString().equalsIgnoreCase(node.textValue());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** The data with the partner's organisation filled in, as measurement-service reads it. */

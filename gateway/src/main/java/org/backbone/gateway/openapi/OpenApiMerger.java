@@ -64,6 +64,11 @@ public final class OpenApiMerger {
         ObjectNode paths = (ObjectNode) merged.path("paths");
         copy.path("paths").fields().forEachRemaining(path -> {
             if (routed.test(path.getKey())) {
+                path.getValue().fields().forEachRemaining(operation -> {
+                    if (operation.getValue().isObject() && operation.getValue().has("responses")) {
+                        gatewayAnswers((ObjectNode) operation.getValue().get("responses"));
+                    }
+                });
                 paths.set(prefix + path.getKey(), path.getValue());
             }
         });
@@ -79,6 +84,23 @@ public final class OpenApiMerger {
             merged.set("security", copy.get("security"));
         }
         return this;
+    }
+
+    /** What the gateway itself may answer for any call it passes on. */
+    private void gatewayAnswers(ObjectNode responses) {
+        Map<String, String> answers = new LinkedHashMap<>();
+        answers.put("401", "A valid bearer token is required");
+        answers.put("429", "The caller's rate limit is used up; Retry-After says when to try again");
+        answers.put("502", "The call could not be passed on");
+        answers.put("503", "The service is unavailable (its circuit breaker is open); Retry-After says when to try again");
+        answers.put("504", "The service did not answer in time");
+        answers.forEach((status, description) -> {
+            if (!responses.has(status)) {
+                ObjectNode answer = responses.putObject(status).put("description", description);
+                answer.putObject("content").putObject("application/problem+json").putObject("schema")
+                        .put("$ref", SCHEMA_REF + "Problem");
+            }
+        });
     }
 
     public ObjectNode document() {

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import org.backbone.gateway.config.GatewayConfig;
@@ -71,6 +72,8 @@ public class ApiProxy {
     private final VerifiedTokens verifiedTokens;
     private final OversizeRequests oversize;
     private final BodyHandler bodies;
+    private final Set<String> metricWords;
+    private final String publicUrl;
 
     ApiProxy(GatewayConfig config, Downstreams downstreams, RateLimits rateLimits, IdentityProviderManager identities,
             VerifiedTokens verifiedTokens, OversizeRequests oversize) {
@@ -86,6 +89,9 @@ public class ApiProxy {
         this.verifiedTokens = verifiedTokens;
         this.oversize = oversize;
         this.bodies = BodyHandler.create(false).setBodyLimit(oversize.limit());
+        this.metricWords = Set.copyOf(config.metricPathSegments());
+        this.publicUrl = config.publicUrl().map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url)
+                .orElse("");
     }
 
     void install(@Observes Router router) {
@@ -162,12 +168,7 @@ public class ApiProxy {
      * request's (it is after verifying; a remembered one is not, and a proxied call does not need it to be).
      */
     private void admit(RoutingContext context, SecurityIdentity identity, boolean onRequest) {
-        Optional<Duration> refusal = rateLimits.refusal(identity, context.request().remoteAddress().hostAddress());
-        if (refusal.isPresent()) {
-            long seconds = Math.max(1, (refusal.get().toMillis() + 999) / 1000);
-            context.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            ProblemResponses.send(context, ProblemType.TOO_MANY_REQUESTS,
-                    "the request rate limit of this client is used up; retry in " + seconds + " s");
+        if (refuseOverLimit(context, identity)) {
             return;
         }
         String path = context.request().path();
@@ -190,12 +191,32 @@ public class ApiProxy {
                 ? authorization.substring(7).trim() : null;
     }
 
-    private static void unauthorized(RoutingContext context, String detail) {
+    /**
+     * 401, unless the caller's address has used up the anonymous limit: callers without a valid token
+     * are limited by address (the fallback bucket), so that guessing tokens costs as much as calling.
+     */
+    private void unauthorized(RoutingContext context, String detail) {
         if (context.response().headWritten()) {
+            return;
+        }
+        if (refuseOverLimit(context, null)) {
             return;
         }
         context.response().putHeader("WWW-Authenticate", "Bearer realm=\"backbone\"");
         ProblemResponses.send(context, ProblemType.UNAUTHORIZED, detail);
+    }
+
+    /** Takes a token from the caller's bucket (by principal, or by address when null); answers 429 if none is left. */
+    private boolean refuseOverLimit(RoutingContext context, SecurityIdentity identity) {
+        Optional<Duration> refusal = rateLimits.refusal(identity, context.request().remoteAddress().hostAddress());
+        if (refusal.isEmpty()) {
+            return false;
+        }
+        long seconds = Math.max(1, (refusal.get().toMillis() + 999) / 1000);
+        context.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        ProblemResponses.send(context, ProblemType.TOO_MANY_REQUESTS,
+                "the request rate limit of this client is used up; retry in " + seconds + " s");
+        return true;
     }
 
     /** Picks the service that owns the path, then reads the body (at most the size limit) for {@link #forward}. */
@@ -248,8 +269,8 @@ public class ApiProxy {
      * The HTTP metrics of a proxied call are named by the path's shape ({@code /api/v1/initiatives/{id}/scorecard}):
      * named by the path itself, every organisation, initiative or period would make a series of its own.
      */
-    private static void nameMetricsByShape(RoutingContext context, String path) {
-        nameMetrics(context, shape(path));
+    private void nameMetricsByShape(RoutingContext context, String path) {
+        nameMetrics(context, shape(path, metricWords));
     }
 
     private static void nameMetrics(RoutingContext context, String name) {
@@ -259,30 +280,21 @@ public class ApiProxy {
         }
     }
 
-    /** The path with every segment after /api/v1 that holds a digit (an id, a period code, a version) as {id}. */
-    static String shape(String path) {
+    /** The path with every segment after /api/v1 that is not one of the API's words as {id}. */
+    static String shape(String path, Set<String> words) {
         StringBuilder shape = new StringBuilder(path.length()).append(API_PREFIX);
         int start = API_PREFIX.length();
         while (start < path.length()) {
             int end = path.indexOf('/', start + 1);
             end = end < 0 ? path.length() : end;
-            if (hasDigit(path, start + 1, end)) {
-                shape.append("/{id}");
-            } else {
+            if (end == start + 1 || words.contains(path.substring(start + 1, end))) {
                 shape.append(path, start, end);
+            } else {
+                shape.append("/{id}");
             }
             start = end;
         }
         return shape.toString();
-    }
-
-    private static boolean hasDigit(String text, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (Character.isDigit(text.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static MultiMap forwardedHeaders(RoutingContext context) {
@@ -302,12 +314,12 @@ public class ApiProxy {
         return headers;
     }
 
-    private static void relay(RoutingContext context, Downstreams.Answer answer) {
+    private void relay(RoutingContext context, Downstreams.Answer answer) {
         var response = context.response().setStatusCode(answer.status());
         for (Map.Entry<String, String> header : answer.headers()) {
             String name = header.getKey();
             if (!HOP_BY_HOP.contains(name) && !OWN_ANSWER_HEADERS.contains(name)) {
-                response.headers().add(name, name.equalsIgnoreCase("Location") ? location(context, header.getValue()) : header.getValue());
+                response.headers().add(name, name.equalsIgnoreCase("Location") ? location(header.getValue()) : header.getValue());
             }
         }
         response.end(answer.body());
@@ -321,11 +333,10 @@ public class ApiProxy {
         return set;
     }
 
-    /** A service's Location names the service's own address; the caller needs the gateway's. */
-    private static String location(RoutingContext context, String location) {
+    /** A service's Location names the service's own address; the caller needs the gateway's public one. */
+    private String location(String location) {
         int path = location.indexOf("/v1/");
-        return path < 0 ? location : context.request().scheme() + "://" + context.request().authority() + "/api"
-                + location.substring(path);
+        return path < 0 ? location : publicUrl + "/api" + location.substring(path);
     }
 
     static void failed(RoutingContext context, Throwable failure) {

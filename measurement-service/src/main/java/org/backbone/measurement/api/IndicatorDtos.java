@@ -17,6 +17,7 @@ import org.backbone.contracts.measurement.Direction;
 import org.backbone.contracts.measurement.Periodicity;
 import org.backbone.contracts.measurement.ValueType;
 import org.backbone.contracts.measurement.Visibility;
+import org.backbone.kit.validation.StorableNumber;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Bodies of the indicator API. */
@@ -25,10 +26,10 @@ public final class IndicatorDtos {
     private IndicatorDtos() {
     }
 
-    public record Baseline(@NotBlank @Schema(examples = "2025Sep") String period, @NotNull BigDecimal value) {
+    public record Baseline(@NotBlank @Schema(examples = "2025Sep") String period, @NotNull @StorableNumber BigDecimal value) {
     }
 
-    public record ValidRange(BigDecimal min, BigDecimal max) {
+    public record ValidRange(@StorableNumber BigDecimal min, @StorableNumber BigDecimal max) {
     }
 
     @Schema(description = "A shared indicator: one definition every partner reports against")
@@ -46,7 +47,8 @@ public final class IndicatorDtos {
             @Size(max = 10) Map<@Pattern(regexp = "[a-z][a-z0-9_]{0,39}") String, @NotNull @Size(min = 1, max = 200) List<@NotBlank String>> dimensions,
             @NotNull @Size(max = 50) List<@NotNull UUID> goalIds,
             @Valid Baseline baseline,
-            @Size(max = 500) Map<String, @NotNull BigDecimal> targets,
+            @Size(max = 500) @Schema(description = "Period code → target; every number at most 15 digits before the decimal point and 6 after it")
+            Map<String, @NotNull @StorableNumber BigDecimal> targets,
             @Valid ValidRange validRange,
             @Schema(description = "Organisations that report it; empty or absent means every partner") List<@NotNull UUID> reporters,
             @NotNull Visibility visibility,

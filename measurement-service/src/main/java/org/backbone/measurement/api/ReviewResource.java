@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,12 +14,15 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.backbone.kit.security.CurrentCaller;
 import org.backbone.measurement.service.ReviewService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/v1/initiatives/{initiativeId}")
@@ -66,10 +70,14 @@ public class ReviewResource {
 
     @PUT
     @Path("/periods/{period}/lock")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Lock a period", description = "Backbone staff only. With `indicatorId` for one indicator, "
             + "without for the whole initiative. Submissions to a locked period are refused until it is reopened.")
+    @APIResponse(responseCode = "204", description = "The period is locked (locking it again changes nothing)")
     public Uni<Response> lock(@PathParam("initiativeId") UUID initiativeId,
-            @PathParam("period") @Pattern(regexp = "[0-9A-Za-z]{4,12}") String period, @Valid LockRequest request) {
+            @PathParam("period") @Pattern(regexp = "[0-9A-Za-z]{4,12}") String period,
+            @RequestBody(required = false, description = "`indicatorId` to lock one indicator; no body for the whole initiative")
+            @Valid LockRequest request) {
         return review.lock(caller.get(), initiativeId, period, request == null ? null : request.indicatorId())
                 .replaceWith(Response.noContent().build());
     }
@@ -77,6 +85,7 @@ public class ReviewResource {
     @DELETE
     @Path("/periods/{period}/lock")
     @Operation(summary = "Reopen a locked period", description = "Backbone staff only.")
+    @APIResponse(responseCode = "204", description = "The period is open again")
     public Uni<Response> reopen(@PathParam("initiativeId") UUID initiativeId,
             @PathParam("period") String period, @QueryParam("indicatorId") UUID indicatorId) {
         return review.reopen(caller.get(), initiativeId, period, indicatorId).replaceWith(Response.noContent().build());

@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.backbone.contracts.measurement.Aggregation;
 import org.backbone.contracts.measurement.ValueType;
+import org.backbone.kit.json.ExactNumbers;
+import org.backbone.kit.text.StorableText;
 
 /**
  * The one validation every submission path uses: the indicator is active; the partner is a current
@@ -26,6 +28,18 @@ public final class ValueRules {
     public static List<FieldProblem> problems(IndicatorSpec indicator, SubmittedValue value, UUID partner,
             boolean partnerIsMember, Set<String> lockedPeriods) {
         List<FieldProblem> problems = new ArrayList<>();
+        // text the database cannot store is refused first, and never echoed in a message
+        text("period", value.period(), problems);
+        text("comment", value.comment(), problems);
+        if (value.dimensions() != null) {
+            value.dimensions().forEach((dimension, member) -> {
+                text("dimensions", dimension, problems);
+                text("dimensions." + StorableText.sanitized(dimension), member, problems);
+            });
+        }
+        if (!problems.isEmpty()) {
+            return problems;
+        }
         if (!indicator.active()) {
             problems.add(new FieldProblem("indicatorCode", "indicator " + indicator.code() + " is retired"));
         }
@@ -59,11 +73,15 @@ public final class ValueRules {
     private static void checkRatio(SubmittedValue value, List<FieldProblem> problems) {
         if (value.numerator() == null) {
             problems.add(new FieldProblem("numerator", "required for a ratio indicator"));
+        } else if (outOfRange("numerator", value.numerator(), problems)) {
+            // named above
         } else if (value.numerator().signum() < 0) {
             problems.add(new FieldProblem("numerator", "must not be negative"));
         }
         if (value.denominator() == null) {
             problems.add(new FieldProblem("denominator", "required for a ratio indicator"));
+        } else if (outOfRange("denominator", value.denominator(), problems)) {
+            // named above
         } else if (value.denominator().signum() < 0) {
             problems.add(new FieldProblem("denominator", "must not be negative"));
         }
@@ -72,7 +90,27 @@ public final class ValueRules {
         }
     }
 
+    private static void text(String field, String text, List<FieldProblem> problems) {
+        String problem = StorableText.problem(text);
+        if (problem != null) {
+            problems.add(new FieldProblem(field, problem));
+        }
+    }
+
+    /** Outside the range every value is held to ({@link ExactNumbers#storeProblem}). */
+    private static boolean outOfRange(String field, BigDecimal number, List<FieldProblem> problems) {
+        String problem = ExactNumbers.storeProblem(number);
+        if (problem != null) {
+            problems.add(new FieldProblem(field, problem));
+            return true;
+        }
+        return false;
+    }
+
     private static void checkNumber(String field, BigDecimal number, IndicatorSpec indicator, List<FieldProblem> problems) {
+        if (outOfRange(field, number, problems)) {
+            return;
+        }
         if (indicator.valueType() == ValueType.INTEGER && number.stripTrailingZeros().scale() > 0) {
             problems.add(new FieldProblem(field, "must be a whole number"));
         }

@@ -26,6 +26,7 @@ import org.backbone.contracts.partner.MeasurementSubmitted;
 import org.backbone.kit.events.CloudEventReader;
 import org.backbone.kit.events.PermanentEventFailure;
 import org.backbone.kit.events.ReceivedEvent;
+import org.backbone.kit.persistence.DatabaseFailures;
 import org.backbone.measurement.domain.SubmittedValue;
 import org.backbone.measurement.service.SubmissionService;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -75,11 +76,37 @@ public class PartnerIngestion {
                 batch.getMetadata(IncomingKafkaRecordBatchMetadata.class).orElseThrow();
         List<Candidate> candidates = new ArrayList<>();
         metadata.getRecords().forEach(record -> candidates.add(read(record)));
-        return Panache.withTransaction(() -> apply(candidates))
+        return applyIsolating(candidates)
                 .onFailure().invoke(e -> LOG.warnf("partner batch failed, will retry: %s", e.toString()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(30)).indefinitely()
                 .chain(dead -> deadLetter(dead))
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    /**
+     * Applies the candidates in one transaction. Should the database refuse the data itself
+     * (SQLSTATE class 22 or 23: no retry can pass), the half that holds the culprit is found by
+     * halving, each half in a transaction of its own, until the refused events stand alone: they are
+     * dead-lettered with the database's reason and every other event of the batch is stored. Any
+     * other failure (connection, serialization conflict) fails the whole and is retried.
+     */
+    private Uni<Map<ConsumerRecord<String, byte[]>, String>> applyIsolating(List<Candidate> candidates) {
+        return Panache.withTransaction(() -> apply(candidates))
+                .onFailure(DatabaseFailures::isDataRefused).recoverWithUni(refused -> {
+                    if (candidates.size() == 1) {
+                        Map<ConsumerRecord<String, byte[]>, String> dead = new LinkedHashMap<>();
+                        dead.put(candidates.get(0).record(), DatabaseFailures.reason(refused));
+                        return Uni.createFrom().item(dead);
+                    }
+                    LOG.warnf("the database refused a batch of %d partner events (%s); isolating the culprit",
+                            candidates.size(), DatabaseFailures.reason(refused));
+                    int half = candidates.size() / 2;
+                    return applyIsolating(candidates.subList(0, half)).chain(first ->
+                            applyIsolating(candidates.subList(half, candidates.size())).map(second -> {
+                                first.putAll(second);
+                                return first;
+                            }));
+                });
     }
 
     /** Stores what is new and valid; returns the records to dead-letter, with their reasons. */

@@ -13,6 +13,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.backbone.contracts.measurement.Aggregation;
+import org.backbone.kit.problem.ProblemException;
+import org.backbone.kit.text.StorableText;
 import org.backbone.measurement.domain.SubmittedValue;
 import org.backbone.measurement.persistence.IndicatorEntity;
 
@@ -72,12 +74,20 @@ public final class CsvValues {
                     unreadable.add(new SubmissionService.Rejection(line, indicator.code, period, e.column, "not a number"));
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException e) {
+            // a quote left open, or a quote inside an unquoted cell: nothing after it can be read reliably
+            throw ProblemException.invalid("csv", "line " + line(e) + " is not CSV: "
+                    + StorableText.sanitized(String.valueOf((e instanceof UncheckedIOException u ? u.getCause() : e).getMessage())));
         } catch (IllegalArgumentException | IllegalStateException e) {
             unreadable.add(new SubmissionService.Rejection(1, indicator.code, null, "header", "not a CSV header: " + e.getMessage()));
         }
         return new Parsed(items, unreadable);
+    }
+
+    /** The line commons-csv names in its message ("(line 3)"), or 1. */
+    private static String line(Exception e) {
+        java.util.regex.Matcher line = java.util.regex.Pattern.compile("line (\\d+)").matcher(String.valueOf(e.getMessage()));
+        return line.find() ? line.group(1) : "1";
     }
 
     private static BigDecimal number(CSVRecord record, String column) {

@@ -76,7 +76,7 @@ public class IndicatorService {
     @WithTransaction
     public Uni<IndicatorEntity> update(Caller caller, UUID initiativeId, UUID indicatorId, String ifMatch,
             IndicatorRequest request) {
-        ETags.requiredVersion(ifMatch);
+        ETags.requirePresent(ifMatch);
         return access.administrable(caller, initiativeId)
                 .chain(() -> validate(initiativeId, request))
                 .chain(() -> find(initiativeId, indicatorId))

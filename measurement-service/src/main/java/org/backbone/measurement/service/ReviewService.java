@@ -1,5 +1,8 @@
 package org.backbone.measurement.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -8,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.backbone.contracts.measurement.PeriodLocked;
 import org.backbone.kit.outbox.Outbox;
@@ -21,10 +25,14 @@ public class ReviewService {
 
     public enum Verdict { APPROVE, REJECT }
 
-    public record StoredValue(UUID id, UUID organisationId, String period, Object dimensions, java.math.BigDecimal value,
+    public record StoredValue(UUID id, UUID organisationId, String period, Map<String, String> dimensions, java.math.BigDecimal value,
             java.math.BigDecimal numerator, java.math.BigDecimal denominator, String comment, String status,
             String statusReason, int revision) {
     }
+
+    /** The most values one answer lists: beyond it the answer would hold an event loop and megabytes. */
+    static final int MAX_VALUES = 10_000;
+    private static final ObjectMapper DIMENSIONS = new ObjectMapper();
 
     private final InitiativeAccess access;
     private final Outbox outbox;
@@ -45,14 +53,30 @@ public class ReviewService {
                                         + "comment, status, status_reason, revision FROM indicator_value "
                                         + "WHERE indicator_id = :indicator AND (cast(:status AS text) IS NULL OR status = :status) "
                                         + "AND (cast(:partner AS uuid) IS NULL OR organisation_id = :partner) "
-                                        + "ORDER BY period_start, organisation_id, dimension_key", Object[].class)
+                                        + "ORDER BY period_start, organisation_id, dimension_key LIMIT :limit", Object[].class)
                         .setParameter("indicator", indicatorId)
                         .setParameter("status", status)
                         .setParameter("partner", onlyFor)
+                        .setParameter("limit", MAX_VALUES + 1)
                         .getResultList()))
-                .map(rows -> rows.stream().map(r -> new StoredValue((UUID) r[0], (UUID) r[1], (String) r[2], r[3],
+                .invoke(rows -> {
+                    if (rows.size() > MAX_VALUES) {
+                        throw ProblemException.invalid("status", "the indicator has more than " + MAX_VALUES
+                                + " stored values; ask for one status at a time, or read progress instead");
+                    }
+                })
+                .map(rows -> rows.stream().map(r -> new StoredValue((UUID) r[0], (UUID) r[1], (String) r[2], dimensions(r[3]),
                         (java.math.BigDecimal) r[4], (java.math.BigDecimal) r[5], (java.math.BigDecimal) r[6], (String) r[7],
                         (String) r[8], (String) r[9], ((Number) r[10]).intValue())).toList());
+    }
+
+    /** The stored dimensions (a JSONB object of strings, read as text) as the object they are. */
+    private static Map<String, String> dimensions(Object json) {
+        try {
+            return json == null ? Map.of() : DIMENSIONS.readValue((String) json, new TypeReference<Map<String, String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored dimensions are always a JSON object of strings", e);
+        }
     }
 
     /** Approves or rejects submitted values; only approved values count in progress. */

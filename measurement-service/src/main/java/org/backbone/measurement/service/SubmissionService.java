@@ -27,6 +27,7 @@ import org.backbone.contracts.measurement.ValueRejection;
 import org.backbone.contracts.measurement.ValuesRecorded;
 import org.backbone.contracts.measurement.ValuesRejected;
 import org.backbone.kit.outbox.Outbox;
+import org.backbone.kit.text.StorableText;
 import org.backbone.measurement.domain.FieldProblem;
 import org.backbone.measurement.domain.Period;
 import org.backbone.measurement.domain.SubmittedValue;
@@ -145,16 +146,19 @@ public class SubmissionService {
         boolean member = context.members().contains(organisation);
         for (Item item : batch.items()) {
             SubmittedValue value = item.value();
+            // rejections are stored (values.rejected): what they echo must be storable text
+            String code = StorableText.sanitized(value.indicatorCode());
+            String periodCode = StorableText.sanitized(value.period());
             IndicatorEntity indicator = context.indicators().get(value.indicatorCode());
             if (indicator == null) {
-                rejected.add(new Rejection(item.index(), value.indicatorCode(), value.period(), "indicatorCode",
-                        "no indicator " + value.indicatorCode() + " in this initiative"));
+                rejected.add(new Rejection(item.index(), code, periodCode, "indicatorCode",
+                        "no indicator " + code + " in this initiative"));
                 continue;
             }
             List<FieldProblem> problems = ValueRules.problems(context.spec(indicator), value, organisation, member,
                     context.lockedPeriods(indicator.id));
             if (!problems.isEmpty()) {
-                problems.forEach(p -> rejected.add(new Rejection(item.index(), value.indicatorCode(), value.period(),
+                problems.forEach(p -> rejected.add(new Rejection(item.index(), code, periodCode,
                         p.field(), p.message())));
                 continue;
             }

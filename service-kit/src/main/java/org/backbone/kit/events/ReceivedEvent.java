@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.UUID;
 import org.backbone.contracts.EventJson;
+import org.backbone.kit.json.StrictJson;
 
 /**
  * An event as a consumer receives it: the CloudEvents attributes and the JSON payload, whichever
@@ -21,7 +22,8 @@ import org.backbone.contracts.EventJson;
  */
 public final class ReceivedEvent {
 
-    private static final ObjectMapper MAPPER = EventJson.mapper();
+    // payloads are read as strictly as REST bodies: a partner's event is as hostile as a request
+    private static final ObjectMapper MAPPER = StrictJson.configure(EventJson.mapper().copy());
 
     private final String id;
     private final String type;
@@ -118,7 +120,9 @@ public final class ReceivedEvent {
         if (e instanceof JsonParseException parse) {
             return new PermanentEventFailure("value is not JSON: " + parse.getOriginalMessage(), e);
         }
-        return new PermanentEventFailure("payload unreadable: " + (e instanceof JsonProcessingException json
+        String where = e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? StrictJson.pathOf(mapping) + ": " : "";
+        return new PermanentEventFailure("payload unreadable: " + where + (e instanceof JsonProcessingException json
                 ? json.getOriginalMessage() : e.getMessage()), e);
     }
 

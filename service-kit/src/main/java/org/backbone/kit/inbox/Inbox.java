@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.backbone.kit.events.CloudEventReader;
 import org.backbone.kit.events.PermanentEventFailure;
 import org.backbone.kit.events.ReceivedEvent;
+import org.backbone.kit.persistence.DatabaseFailures;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -17,8 +18,10 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
  * Applies each incoming event once. The handler's effect and the {@code processed_event} row are
  * written in one transaction, so a redelivered event changes nothing. A {@link PermanentEventFailure}
  * (or an unreadable record) nacks the message, which the channel's {@code dead-letter-queue} failure
- * strategy sends to {@code <topic>.dlq.<consumer>} with the reason; anything else is taken as
- * transient and retried with backoff, holding the partition until it succeeds so nothing is lost.
+ * strategy sends to {@code <topic>.dlq.<consumer>} with the reason. So does data the database
+ * refuses (SQLSTATE class 22 or 23, {@link DatabaseFailures}): it would be refused every time.
+ * Anything else is taken as transient and retried with backoff, holding the partition until it
+ * succeeds so nothing is lost.
  *
  * <pre>
  * &#64;Incoming("agenda-events")
@@ -43,9 +46,9 @@ public class Inbox {
             return deadLetter(consumer, message, e);
         }
         return applyOnce(consumer, event, handler)
-                .onFailure(failure -> !(failure instanceof PermanentEventFailure))
+                .onFailure(failure -> !DatabaseFailures.isPermanent(failure))
                 .invoke(failure -> LOG.warnf("%s: event %s failed, will retry: %s", consumer, event.id(), failure))
-                .onFailure(failure -> !(failure instanceof PermanentEventFailure))
+                .onFailure(failure -> !DatabaseFailures.isPermanent(failure))
                 .retry().withBackOff(FIRST_RETRY, MAX_RETRY).indefinitely()
                 .onItemOrFailure().transformToUni((applied, failure) -> failure == null
                         ? Uni.createFrom().completionStage(message.ack())
@@ -82,8 +85,11 @@ public class Inbox {
         return event;
     }
 
-    private static Uni<Void> deadLetter(String consumer, Message<byte[]> message, Throwable reason) {
-        LOG.warnf("%s: dead-lettering a record: %s", consumer, reason.getMessage());
-        return Uni.createFrom().completionStage(message.nack(reason));
+    private static Uni<Void> deadLetter(String consumer, Message<byte[]> message, Throwable failure) {
+        String reason = DatabaseFailures.reason(failure);
+        LOG.warnf("%s: dead-lettering a record: %s", consumer, reason);
+        // the channel's dead-letter strategy writes the nack's message as dead-letter-reason
+        return Uni.createFrom().completionStage(message.nack(failure instanceof PermanentEventFailure
+                ? failure : new PermanentEventFailure(reason, failure)));
     }
 }

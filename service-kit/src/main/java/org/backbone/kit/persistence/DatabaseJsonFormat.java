@@ -1,6 +1,8 @@
 package org.backbone.kit.persistence;
 
-import io.quarkus.hibernate.orm.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import org.backbone.contracts.EventJson;
 import org.hibernate.type.descriptor.WrapperOptions;
@@ -10,14 +12,23 @@ import org.hibernate.type.format.jackson.JacksonJsonFormatMapper;
 
 /**
  * How JSONB columns are written: with a mapper of their own (ISO 8601 dates, unknown fields
- * ignored), so that tuning the REST layer's JSON can never change what is stored.
+ * ignored), so that tuning the REST layer's JSON can never change what is stored. Decimals are
+ * written as JSON strings: the reactive PostgreSQL client decodes a JSONB number into a
+ * {@code double} before Hibernate sees it, which turned a target of {@code …890.5} into
+ * {@code 1.2345678901234568E29}; a string comes back digit for digit (and numbers stored before
+ * are still read).
  */
-@JsonFormat
+@io.quarkus.hibernate.orm.JsonFormat
 @PersistenceUnitExtension
 public class DatabaseJsonFormat implements FormatMapper {
 
     private final FormatMapper delegate =
-            new JacksonJsonFormatMapper(EventJson.configure(new com.fasterxml.jackson.databind.ObjectMapper()));
+            new JacksonJsonFormatMapper(exactDecimals(EventJson.configure(new ObjectMapper())));
+
+    private static ObjectMapper exactDecimals(ObjectMapper mapper) {
+        mapper.configOverride(BigDecimal.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
+        return mapper;
+    }
 
     @Override
     public <T> T fromString(CharSequence text, JavaType<T> type, WrapperOptions options) {

@@ -13,6 +13,22 @@ import java.util.List;
 public record Problem(URI type, String title, int status, String detail, URI instance, List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+    /** Set by the gateway ({@code /api}), so that {@code instance} is the path the caller used. */
+    public static final String FORWARDED_PREFIX = "X-Forwarded-Prefix";
+    private static final java.util.regex.Pattern PREFIX = java.util.regex.Pattern.compile("/[a-z0-9/_-]{0,40}");
+
+    /** {@code prefix + path} as a URI, or null where the path is not one (a problem must still be answered). */
+    public static URI instance(String prefix, String path) {
+        if (path == null) {
+            return null;
+        }
+        String full = (prefix != null && PREFIX.matcher(prefix).matches() ? prefix : "") + path;
+        try {
+            return URI.create(full.replace(" ", "%20"));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
 
     /** One invalid field: a JSON pointer-like path ({@code goals[2].title}) and the reason. */
     public record FieldError(String field, String message) {

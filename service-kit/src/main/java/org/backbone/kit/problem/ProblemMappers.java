@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.arc.Arc;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Priorities;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -20,8 +23,11 @@ import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
+import org.backbone.kit.http.InvalidParameter;
+import org.backbone.kit.json.StrictJson;
+import org.backbone.kit.persistence.DatabaseFailures;
+import org.backbone.kit.text.StorableText;
 import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -58,10 +64,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof StrictJson.RefusedJsonValue refused) {
+            String field = refused.getPath().isEmpty() ? "body" : pathOf(refused);
+            return respond(ProblemType.VALIDATION_FAILED, field + ": " + refused.reason(), uri,
+                    List.of(new Problem.FieldError(field, refused.reason())));
+        }
         if (e instanceof InvalidFormatException invalid && !invalid.getPath().isEmpty()) {
             String field = pathOf(invalid);
-            return respond(ProblemType.VALIDATION_FAILED, field + ": invalid value " + invalid.getValue(), uri,
-                    List.of(new Problem.FieldError(field, "invalid value: " + invalid.getValue())));
+            String value = echo(invalid.getValue());
+            return respond(ProblemType.VALIDATION_FAILED, field + ": invalid value " + value, uri,
+                    List.of(new Problem.FieldError(field, "invalid value: " + value)));
         }
         if (e instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
             String field = pathOf(mismatched);
@@ -73,6 +85,16 @@ public class ProblemMappers {
                 ? "JSON does not fit the request at " + pathOf(mapping)
                 : "request body is not valid JSON";
         return respond(ProblemType.MALFORMED_REQUEST, detail, uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameter e, UriInfo uri) {
+        if (e.inPath()) {
+            return respond(ProblemType.NOT_FOUND, "no such resource (" + e.parameter() + " " + e.getMessage() + ")", uri,
+                    List.of());
+        }
+        return respond(ProblemType.MALFORMED_REQUEST, e.parameter() + ": " + e.getMessage(), uri,
+                List.of(new Problem.FieldError(e.parameter(), e.getMessage())));
     }
 
     @ServerExceptionMapper
@@ -123,9 +145,47 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response internal(Throwable e, UriInfo uri) {
+        Response database = DatabaseFailures.sqlState(e).map(state -> database(state, uri)).orElse(null);
+        if (database != null) {
+            return database;
+        }
+        if (ClientGone.is(e)) {
+            // the caller hung up before its request was read: nobody to answer and nothing wrong here
+            LOG.debugf("client went away during %s: %s", uri == null ? "?" : uri.getPath(), e);
+            return respond(ProblemType.MALFORMED_REQUEST, "the request was not received whole", uri, List.of());
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "incident %s on %s", incident, uri == null ? "?" : uri.getPath());
         return respond(ProblemType.INTERNAL_ERROR, "an unexpected error occurred; incident " + incident, uri, List.of());
+    }
+
+    /**
+     * What the database's refusal means for the caller, by SQLSTATE: a unique violation is a race
+     * between two creates of the same thing (409); refused data that validation let through is the
+     * caller's (422); a cancelled statement (the statement timeout) or an overloaded or unreachable
+     * database is passing (503). Null for anything else, which is an incident.
+     */
+    private static Response database(String state, UriInfo uri) {
+        if (DatabaseFailures.UNIQUE_VIOLATION.equals(state)) {
+            return respond(ProblemType.CONFLICT, "it already exists (another request created it at the same time)",
+                    uri, List.of());
+        }
+        if (state.startsWith("22") || state.startsWith("23")) {
+            return respond(ProblemType.VALIDATION_FAILED, "a value cannot be stored (SQLSTATE " + state + ")", uri,
+                    List.of());
+        }
+        if (state.equals("57014") || state.startsWith("53") || state.startsWith("08") || state.startsWith("40")) {
+            return Response.fromResponse(respond(ProblemType.SERVICE_UNAVAILABLE,
+                    "the database could not answer in time; try again shortly", uri, List.of()))
+                    .header(HttpHeaders.RETRY_AFTER, "5").build();
+        }
+        return null;
+    }
+
+    /** A rejected value as it may be shown: storable and short. */
+    private static String echo(Object value) {
+        String text = StorableText.sanitized(String.valueOf(value));
+        return text.length() > 100 ? text.substring(0, 100) + "…" : text;
     }
 
     static Response respond(ProblemType type, String detail, UriInfo uri, List<Problem.FieldError> errors) {
@@ -151,13 +211,17 @@ public class ProblemMappers {
     }
 
     private static URI instance(UriInfo uri) {
-        return uri == null ? null : URI.create(uri.getPath());
+        if (uri == null) {
+            return null;
+        }
+        var current = Arc.container().instance(CurrentVertxRequest.class);
+        RoutingContext context = current.isAvailable() ? current.get().getCurrent() : null;
+        String prefix = context == null ? null : context.request().getHeader(Problem.FORWARDED_PREFIX);
+        return Problem.instance(prefix, uri.getRequestUri().getRawPath());
     }
 
     private static String pathOf(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+        return StrictJson.pathOf(e);
     }
 
     /** The property path without the method and parameter names ({@code create.body.name} → {@code name}). */

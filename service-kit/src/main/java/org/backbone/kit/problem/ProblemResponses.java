@@ -11,8 +11,18 @@ public final class ProblemResponses {
     }
 
     public static void send(RoutingContext context, ProblemType type, String detail) {
-        send(context, new Problem(type.uri(), type.title(), type.status(), detail,
-                java.net.URI.create(context.request().path().replace(" ", "%20")), null));
+        send(context, new Problem(type.uri(), type.title(), type.status(), detail, instance(context), null));
+    }
+
+    /** A problem about one field or parameter, named in {@code errors}. */
+    public static void send(RoutingContext context, ProblemType type, String detail, String field) {
+        send(context, new Problem(type.uri(), type.title(), type.status(), detail, instance(context),
+                java.util.List.of(new Problem.FieldError(field, detail))));
+    }
+
+    /** The request's path as the caller sent it (behind the gateway, with its prefix); null if it is not a URI. */
+    public static java.net.URI instance(RoutingContext context) {
+        return Problem.instance(context.request().getHeader(Problem.FORWARDED_PREFIX), context.request().path());
     }
 
     public static void send(RoutingContext context, Problem problem) {

@@ -96,6 +96,10 @@ public final class ServiceProcess implements AutoCloseable {
                 new IllegalStateException("the platform does not report a process's CPU time"));
     }
 
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
     /** SIGKILL: no shutdown hook, no graceful drain — as when a node dies. */
     public void kill() {
         if (process != null) {

@@ -1,0 +1,173 @@
+package org.backbone.kit.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.KeyDeserializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.function.Function;
+import org.backbone.kit.text.StorableText;
+
+/**
+ * How every Backbone service reads JSON, from a REST body or an event payload: a repeated key, a
+ * second document after the first, a number where a string or an enum belongs (or the reverse), a
+ * fraction for a whole number, text PostgreSQL cannot store and numbers beyond
+ * {@link ExactNumbers#readProblem} are refused while parsing, naming the field. Decimals are read as
+ * {@link BigDecimal}, never through {@code double}.
+ */
+public final class StrictJson {
+
+    private StrictJson() {
+    }
+
+    /** Where a mapping failed, as Backbone names fields: {@code goals[2].title}; empty at the top. */
+    public static String pathOf(com.fasterxml.jackson.databind.JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(StorableText.sanitized(ref.getFieldName()));
+            } else {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    /** Applies the rules to {@code mapper} (Quarkus's REST mapper, or an event reader's) and returns it. */
+    public static ObjectMapper configure(ObjectMapper mapper) {
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.getFactory().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        for (LogicalType textual : new LogicalType[] {LogicalType.Textual, LogicalType.Enum}) {
+            mapper.coercionConfigFor(textual)
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        }
+        for (LogicalType number : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+            mapper.coercionConfigFor(number)
+                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        }
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        mapper.registerModule(module());
+        return mapper;
+    }
+
+    private static SimpleModule module() {
+        SimpleModule module = new SimpleModule("backbone-strict-json");
+        // text the database can store; decimals read exactly, and only within the readable range
+        module.addDeserializer(String.class, new Checked<>(String.class, StringDeserializer.instance, StorableText::problem));
+        module.addKeyDeserializer(String.class, new StorableKey());
+        module.addDeserializer(BigDecimal.class, new Checked<>(BigDecimal.class,
+                NumberDeserializers.BigDecimalDeserializer.instance, ExactNumbers::readProblem));
+        module.setDeserializerModifier(new BeanDeserializerModifier() {
+            @Override
+            public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                    BeanDescription description, JsonDeserializer<?> deserializer) {
+                return new ExactEnum(deserializer);
+            }
+        });
+        return module;
+    }
+
+    /** A value read by Jackson's own deserializer, then held to a rule (null: it passes). */
+    static final class Checked<T> extends StdScalarDeserializer<T> {
+
+        private final JsonDeserializer<T> read;
+        private final Function<T, String> problem;
+
+        Checked(Class<T> type, JsonDeserializer<T> read, Function<T, String> problem) {
+            super(type);
+            this.read = read;
+            this.problem = problem;
+        }
+
+        @Override
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            T value = read.deserialize(p, ctxt);
+            String refused = problem.apply(value);
+            if (refused != null) {
+                throw new RefusedJsonValue(p, refused);
+            }
+            return value;
+        }
+    }
+
+    static final class StorableKey extends KeyDeserializer {
+
+        @Override
+        public Object deserializeKey(String key, DeserializationContext ctxt) throws IOException {
+            String problem = StorableText.problem(key);
+            if (problem != null) {
+                throw new RefusedJsonValue(ctxt.getParser(), "a key " + problem);
+            }
+            return key;
+        }
+    }
+
+    /** Jackson matches {@code " PARTNER "} to {@code PARTNER} after trimming; an enum value must be exact. */
+    static final class ExactEnum extends DelegatingDeserializer {
+
+        ExactEnum(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new ExactEnum(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.hasToken(JsonToken.VALUE_STRING)) {
+                String text = p.getText();
+                if (!text.equals(text.strip())) {
+                    throw new RefusedJsonValue(p, "must be one of the listed values exactly, without spaces");
+                }
+            }
+            return super.deserialize(p, ctxt);
+        }
+    }
+
+    /** A value refused by these rules; its message is the reason, without echoing the value. */
+    public static final class RefusedJsonValue extends InvalidFormatException {
+
+        private final String reason;
+
+        RefusedJsonValue(JsonParser parser, String reason) {
+            super(parser, reason, null, Object.class);
+            this.reason = reason;
+        }
+
+        public String reason() {
+            return reason;
+        }
+    }
+
+}

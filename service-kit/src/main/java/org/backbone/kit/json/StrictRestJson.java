@@ -1,0 +1,15 @@
+package org.backbone.kit.json;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.jackson.ObjectMapperCustomizer;
+import jakarta.inject.Singleton;
+
+/** Quarkus REST reads every request body by {@link StrictJson}'s rules. */
+@Singleton
+public class StrictRestJson implements ObjectMapperCustomizer {
+
+    @Override
+    public void customize(ObjectMapper mapper) {
+        StrictJson.configure(mapper);
+    }
+}
