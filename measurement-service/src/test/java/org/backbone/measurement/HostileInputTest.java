@@ -93,6 +93,19 @@ class HostileInputTest {
         admin().get("/v1/initiatives/" + agenda.initiative + "/scorecard").then().statusCode(200);
     }
 
+    /** Found by the long fuzz run: a stored refusal was replayed as plain JSON, not as the problem it was. */
+    @Test
+    void aReplayedRefusalIsStillAProblemDetail() {
+        String indicator = agenda.define(agenda.indicator("REPLAYED", "QUARTERLY"));
+        String key = "replay-" + java.util.UUID.randomUUID();
+        String nothingStorable = "{\"organisationId\":\"" + Tokens.ORG_A + "\",\"values\":[{\"period\":\"not-a-period\",\"value\":1}]}";
+        admin().header("Idempotency-Key", key).body(nothingStorable).post(values(indicator)).then().statusCode(422)
+                .contentType("application/problem+json");
+        admin().header("Idempotency-Key", key).body(nothingStorable).post(values(indicator)).then().statusCode(422)
+                .header("Idempotent-Replayed", "true").contentType("application/problem+json")
+                .body("errors[0].field", equalTo("values[0].period"));
+    }
+
     @Test
     void storedDimensionsComeBackAsAnObject() {
         Map<String, Object> body = agenda.indicator("BY_REGION", "QUARTERLY");

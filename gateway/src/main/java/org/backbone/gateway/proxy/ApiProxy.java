@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 import org.backbone.gateway.config.GatewayConfig;
 import org.backbone.gateway.ratelimit.RateLimits;
 import org.backbone.gateway.security.VerifiedTokens;
+import org.backbone.kit.problem.ClientGone;
 import org.backbone.kit.problem.OversizeRequests;
 import org.backbone.kit.problem.ProblemResponses;
 import org.backbone.kit.problem.ProblemType;
@@ -315,6 +316,10 @@ public class ApiProxy {
     }
 
     private void relay(RoutingContext context, Downstreams.Answer answer) {
+        if (context.response().closed()) {
+            // the caller gave up while the service answered: nobody to relay to, and nothing wrong
+            return;
+        }
         var response = context.response().setStatusCode(answer.status());
         for (Map.Entry<String, String> header : answer.headers()) {
             String name = header.getKey();
@@ -340,6 +345,10 @@ public class ApiProxy {
     }
 
     static void failed(RoutingContext context, Throwable failure) {
+        if (context.response().closed() || ClientGone.is(failure)) {
+            LOG.debugf("caller went away during %s %s", context.request().method(), context.request().path());
+            return;
+        }
         if (failure instanceof Downstreams.Unavailable unavailable) {
             if (!unavailable.timedOut()) {
                 context.response().putHeader(HttpHeaders.RETRY_AFTER, "5");

@@ -59,8 +59,10 @@ public class Idempotency {
                 .executeUpdate()
                 .chain(claimed -> claimed == 1
                         ? create.get().call(response -> session.createNativeQuery("UPDATE idempotent_request SET status = :status, "
-                                        + "location = :location, etag = :etag, body = :body WHERE caller = :caller AND key = :key")
+                                        + "location = :location, etag = :etag, body = :body, media_type = :type "
+                                        + "WHERE caller = :caller AND key = :key")
                                 .setParameter("status", response.getStatus())
+                                .setParameter("type", response.getMediaType() == null ? null : response.getMediaType().toString())
                                 .setParameter("location", header(response, HttpHeaders.LOCATION))
                                 .setParameter("etag", header(response, HttpHeaders.ETAG))
                                 .setParameter("body", body(response))
@@ -79,7 +81,7 @@ public class Idempotency {
 
     private Uni<Response> replay(org.hibernate.reactive.mutiny.Mutiny.Session session, String subject, String key,
             String hash) {
-        return session.createNativeQuery("SELECT request_hash, status, location, etag, body FROM idempotent_request "
+        return session.createNativeQuery("SELECT request_hash, status, location, etag, body, media_type FROM idempotent_request "
                         + "WHERE caller = :caller AND key = :key", Object[].class)
                 .setParameter("caller", subject).setParameter("key", key)
                 .getSingleResult()
@@ -98,7 +100,7 @@ public class Idempotency {
                         replayed.header(HttpHeaders.ETAG, row[3]);
                     }
                     if (row[4] != null) {
-                        replayed.entity(row[4]).type(MediaType.APPLICATION_JSON_TYPE);
+                        replayed.entity(row[4]).type(row[5] == null ? MediaType.APPLICATION_JSON : (String) row[5]);
                     }
                     return replayed.build();
                 });

@@ -40,12 +40,13 @@ public final class ExactNumbers {
         if (number == null || number.signum() == 0) {
             return null;
         }
-        BigDecimal stripped = number.stripTrailingZeros();
-        // precision - scale is the number of digits before the point (negative for 0.00x)
-        if (stripped.precision() - stripped.scale() > integerDigits) {
+        // precision - scale is the number of digits before the point (negative for 0.00x); trailing zeros
+        // after the point do not change it, so the number is stripped only when its scale is over (it is
+        // checked for every value ingested: no allocation on the common path)
+        if (number.precision() - number.scale() > integerDigits) {
             return "must have at most " + integerDigits + " digits before the decimal point";
         }
-        if (stripped.scale() > scale) {
+        if (number.scale() > scale && number.stripTrailingZeros().scale() > scale) {
             return "must have at most " + scale + " digits after the decimal point";
         }
         return null;
