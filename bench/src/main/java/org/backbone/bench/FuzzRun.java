@@ -11,10 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.backbone.kit.testing.FuzzContract;
 import org.backbone.kit.testing.Tokens;
@@ -22,9 +21,9 @@ import org.backbone.kit.testing.fuzz.SchemaFuzzer;
 
 /**
  * {@code ./backbone fuzz}: the long run of the schema fuzzer against the running platform — the
- * gateway's merged OpenAPI, and each service's own — as every kind of caller, with the ids of what
- * exists (the TOP15 demo) so that requests reach past the 404s. Not a test: it writes junk into the
- * local databases, as any fuzzer does. Exits 1 on any finding; the report goes to the file named.
+ * gateway's merged OpenAPI, and each service's own — as every kind of caller, with the ids of an
+ * initiative it makes for itself so that requests reach past the 404s. Not a test: it writes junk
+ * into the local databases, as any fuzzer does. Exits 1 on any finding; the report goes to the file named.
  *
  * <p>Arguments: requests per target (10,000), seed, report file.
  */
@@ -70,48 +69,98 @@ public final class FuzzRun {
         System.exit(findings == 0 && undocumented == 0 ? 0 : 1);
     }
 
-    /** Ids that exist, read through the gateway as staff: initiatives, their partners, goals and indicators. */
+    /**
+     * An initiative of the fuzzer's own, made through the gateway as staff would: organisation A as
+     * founding partner, a ratified agenda of two goals, a quarterly count and a school-year ratio
+     * with a dimension. Its own, because a fuzzer changes what it is given (run against the demo, it
+     * retired the demo's indicators, and loading the demo again failed).
+     */
     private static Map<String, List<String>> known(String gateway) throws Exception {
-        Set<String> initiatives = new LinkedHashSet<>();
-        Set<String> organisations = new LinkedHashSet<>(List.of(Tokens.ORG_A.toString(), Tokens.ORG_B.toString()));
-        Set<String> goals = new LinkedHashSet<>();
-        Set<String> indicators = new LinkedHashSet<>();
-        Set<String> codes = new LinkedHashSet<>();
-        for (JsonNode initiative : get(gateway + "/api/v1/initiatives?limit=20").path("items")) {
-            initiatives.add(initiative.path("id").asText());
+        String api = gateway + "/api/v1";
+        String org = Tokens.ORG_A.toString();
+        if (status(api + "/organisations/" + org) == 404) {
+            post(api + "/organisations", "{\"id\":\"" + org + "\",\"name\":\"Atid STEM Network\",\"sector\":\"NONPROFIT\"}");
         }
-        for (String initiative : new ArrayList<>(initiatives).subList(0, Math.min(3, initiatives.size()))) {
-            get(gateway + "/api/v1/initiatives/" + initiative + "/partners")
-                    .forEach(p -> organisations.add(p.path("organisationId").asText()));
-            get(gateway + "/api/v1/initiatives/" + initiative + "/goals").forEach(g -> goals.add(g.path("id").asText()));
-            get(gateway + "/api/v1/initiatives/" + initiative + "/indicators").forEach(i -> {
-                indicators.add(i.path("id").asText());
-                codes.add(i.path("code").asText());
-            });
+        String initiative = post(api + "/initiatives", "{\"name\":\"Fuzzed initiative " + UUID.randomUUID()
+                + "\",\"vision\":\"v\",\"mission\":\"m\",\"ratificationRule\":{\"kind\":\"UNANIMOUS\"}}").path("id").asText();
+        String base = api + "/initiatives/" + initiative;
+        post(base + "/partners", "{\"organisationId\":\"" + org + "\",\"role\":\"FOUNDING\"}");
+        String goal = UUID.randomUUID().toString();
+        String version = get(base + "/agenda").path("draft").path("version").asText();
+        send("PUT", base + "/agenda/draft", "\"" + version + "\"", "{\"vision\":\"Every pupil can reach advanced STEM\","
+                + "\"mission\":\"Coordinate what works\",\"goals\":[{\"id\":\"" + goal + "\",\"title\":\"More pupils in "
+                + "advanced mathematics\",\"horizon\":\"LONG_TERM\"},{\"parentId\":\"" + goal + "\",\"title\":\"More girls\","
+                + "\"horizon\":\"SHORT_TERM\"}]}", 200);
+        int number = post(base + "/agenda/versions", "").path("number").asInt();
+        send("PUT", base + "/agenda/versions/" + number + "/endorsements/" + org, null, "{\"decision\":\"ENDORSE\"}", 200,
+                Tokens.user("member-a"));
+        String count = "{\"code\":\"FUZZ_COUNT\",\"name\":\"Teachers trained\",\"valueType\":\"INTEGER\","
+                + "\"direction\":\"INCREASE\",\"aggregation\":\"SUM\",\"periodicity\":\"QUARTERLY\",\"goalIds\":[\"" + goal
+                + "\"],\"visibility\":\"SHARED\",\"approvalRequired\":false,\"targets\":{\"2026Q4\":100}}";
+        String ratio = "{\"code\":\"FUZZ_SHARE\",\"name\":\"Share in 5-unit maths\",\"valueType\":\"PERCENT\","
+                + "\"direction\":\"INCREASE\",\"aggregation\":\"RATIO\",\"periodicity\":\"SCHOOL_YEAR\",\"schoolYearStartMonth\":9,"
+                + "\"dimensions\":{\"region\":[\"north\",\"south\"]},\"goalIds\":[\"" + goal
+                + "\"],\"visibility\":\"BACKBONE_ONLY\",\"approvalRequired\":true}";
+        List<String> indicators = new ArrayList<>();
+        for (String definition : List.of(count, ratio)) {
+            // measurement-service learns of the ratified goal through Kafka: retry until it has
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            HttpResponse<String> created;
+            do {
+                created = request("POST", base + "/indicators", null, definition, Tokens.admin());
+                if (created.statusCode() != 201) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
+                }
+            } while (created.statusCode() != 201 && System.nanoTime() < deadline);
+            if (created.statusCode() != 201) {
+                throw new IllegalStateException("could not define an indicator: " + created.body());
+            }
+            indicators.add(JSON.readTree(created.body()).path("id").asText());
         }
         Map<String, List<String>> known = new LinkedHashMap<>();
-        known.put("initiativeId", List.copyOf(initiatives));
-        known.put("organisationId", List.copyOf(organisations));
-        // the fuzzer changes what it is given: organisation updates go to one of its own, not the demo's
-        known.put("id", List.of(post(gateway + "/api/v1/organisations",
+        known.put("initiativeId", List.of(initiative));
+        known.put("organisationId", List.of(org, Tokens.ORG_B.toString()));
+        // organisation updates go to one of the fuzzer's own
+        known.put("id", List.of(post(api + "/organisations",
                 "{\"name\":\"Fuzzed organisation\",\"sector\":\"BUSINESS\"}").path("id").asText()));
-        known.put("goalIds", List.copyOf(goals));
-        known.put("indicatorId", List.copyOf(indicators));
-        known.put("indicatorCode", List.copyOf(codes));
-        known.put("number", List.of("1", "2"));
-        known.put("period", List.of("2025Q1", "2025Q4", "2026Q1", "2025Sep", "2026"));
-        known.put("from", List.of("2024Q1", "2023Sep"));
+        known.put("goalIds", List.of(goal));
+        known.put("indicatorId", indicators);
+        known.put("indicatorCode", List.of("FUZZ_COUNT", "FUZZ_SHARE"));
+        known.put("number", List.of(Integer.toString(number), "1"));
+        known.put("period", List.of("2026Q1", "2026Q3", "2025Sep", "2026Sep"));
+        known.put("from", List.of("2025Q1", "2024Sep"));
         known.put("to", List.of("2026Q4", "2026Sep"));
-        known.values().removeIf(List::isEmpty);
-        System.out.println("known: " + initiatives.size() + " initiatives, " + organisations.size() + " organisations, "
-                + goals.size() + " goals, " + indicators.size() + " indicators");
+        System.out.println("fuzzing initiative " + initiative + " with indicators " + indicators);
         return known;
     }
 
+    private static int status(String url) throws Exception {
+        return request("GET", url, null, null, Tokens.admin()).statusCode();
+    }
+
+    private static void send(String method, String url, String ifMatch, String json, int expected, String... token)
+            throws Exception {
+        HttpResponse<String> response = request(method, url, ifMatch, json, token.length > 0 ? token[0] : Tokens.admin());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private static HttpResponse<String> request(String method, String url, String ifMatch, String json, String token)
+            throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        if (ifMatch != null) {
+            builder.header("If-Match", ifMatch);
+        }
+        return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static JsonNode post(String url, String json) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + Tokens.admin()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = request("POST", url, null, json.isEmpty() ? null : json, Tokens.admin());
         if (response.statusCode() != 201) {
             throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
         }
