@@ -74,7 +74,10 @@ class GatewayTest {
                 .options("/api/v1/organisations/" + id).then().statusCode(200)
                 .header("Access-Control-Allow-Origin", "http://localhost:3000");
         as(Tokens.admin()).header("Origin", "https://elsewhere.example").get("/api/v1/organisations/" + id).then()
+                .statusCode(403).contentType("application/problem+json")
                 .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+        given().header("Origin", "https://elsewhere.example").header("Access-Control-Request-Method", "GET")
+                .options("/api/v1/organisations").then().statusCode(403).contentType("application/problem+json");
 
         // the service decides with the caller's own token: a partner member may not register organisations
         as(Tokens.user("member-a")).body(Map.of("name", "Not mine", "sector", "BUSINESS")).post("/api/v1/organisations")
