@@ -84,9 +84,11 @@ public final class CsvValues {
         return new Parsed(items, unreadable);
     }
 
+    private static final java.util.regex.Pattern LINE = java.util.regex.Pattern.compile("line (\\d+)");
+
     /** The line commons-csv names in its message ("(line 3)"), or 1. */
     private static String line(Exception e) {
-        java.util.regex.Matcher line = java.util.regex.Pattern.compile("line (\\d+)").matcher(String.valueOf(e.getMessage()));
+        java.util.regex.Matcher line = LINE.matcher(String.valueOf(e.getMessage()));
         return line.find() ? line.group(1) : "1";
     }
 

@@ -43,8 +43,10 @@ import org.jboss.logging.Logger;
 public class RawRequestScreen {
 
     private final BodyHandler chunkedBodies;
+    private final OversizeRequests oversize;
 
     RawRequestScreen(OversizeRequests oversize) {
+        this.oversize = oversize;
         // a body sent without Content-Length is read here, up to the limit: Quarkus REST reads what was read
         // (and answered 413 without a body when it read past the limit itself)
         this.chunkedBodies = BodyHandler.create(false).setBodyLimit(oversize.limit());
@@ -126,6 +128,11 @@ public class RawRequestScreen {
             return;
         }
         int status = context.statusCode();
+        if (failure == null && status == 413) {
+            // a body read past the limit: the kit's 413, which also closes the connection so the rest is not read
+            oversize.refuse(context);
+            return;
+        }
         if (failure == null && status >= 400 && status < 500) {
             ProblemType type = ProblemType.forStatus(status);
             ProblemResponses.send(context, type, type.title());
