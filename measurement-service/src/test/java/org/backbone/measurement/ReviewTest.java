@@ -62,7 +62,7 @@ class ReviewTest {
         List<String> pending = as(Tokens.admin()).get(values() + "?status=SUBMITTED").then().statusCode(200)
                 .body("$", hasSize(1)).extract().path("id");
         as(Tokens.user("member-a")).body(Map.of("valueIds", pending, "verdict", "APPROVE")).post(values() + "/review")
-                .then().statusCode(403);
+                .then().statusCode(403).body("detail", equalTo("only backbone staff approve or reject values"));
         as(Tokens.admin()).body(Map.of("valueIds", pending, "verdict", "REJECT")).post(values() + "/review")
                 .then().statusCode(422);
         as(Tokens.admin()).body(Map.of("valueIds", pending, "verdict", "APPROVE")).post(values() + "/review")
@@ -76,7 +76,7 @@ class ReviewTest {
     @Test
     void aLockedPeriodRefusesSubmissionsWith409UntilReopened() {
         as(Tokens.user("member-a")).body(Map.of("indicatorId", indicator)).put(base() + "/periods/2026Q1/lock")
-                .then().statusCode(403);
+                .then().statusCode(403).body("detail", equalTo("only backbone staff lock periods"));
         as(Tokens.admin()).body(Map.of("indicatorId", indicator)).put(base() + "/periods/2026Q1/lock").then().statusCode(204);
         as(Tokens.user("member-a")).body(batch("2026Q1", 10)).post(values()).then().statusCode(409)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("values[0].period"));

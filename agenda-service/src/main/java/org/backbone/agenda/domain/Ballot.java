@@ -80,10 +80,6 @@ public final class Ballot {
         status = Status.WITHDRAWN;
     }
 
-    public void supersede() {
-        status = Status.SUPERSEDED;
-    }
-
     public Tally tally() {
         int endorsements = 0;
         int objections = 0;

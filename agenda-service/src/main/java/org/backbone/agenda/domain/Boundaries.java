@@ -2,6 +2,7 @@ package org.backbone.agenda.domain;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.backbone.kit.domain.FieldProblem;
 
 /** What the initiative does and does not take on: where, for whom, when, and what is in or out of scope. */
 public record Boundaries(List<String> geography, String population, LocalDate timeframeFrom, LocalDate timeframeTo,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.backbone.kit.domain.FieldProblem;
 
 /** Rules of a goal tree: unique ids, parents inside the tree, no cycles. */
 public final class GoalTree {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.backbone.contracts.agenda.RatificationKind;
+import org.backbone.kit.domain.FieldProblem;
 
 /**
  * How a proposed version becomes ratified.

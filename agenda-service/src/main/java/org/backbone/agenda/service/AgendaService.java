@@ -18,7 +18,7 @@ import org.backbone.agenda.domain.AgendaContent;
 import org.backbone.agenda.domain.AgendaDiff;
 import org.backbone.agenda.domain.AgendaRuleException;
 import org.backbone.agenda.domain.Ballot;
-import org.backbone.agenda.domain.FieldProblem;
+import org.backbone.kit.domain.FieldProblem;
 import org.backbone.agenda.domain.Goal;
 import org.backbone.agenda.domain.GoalTree;
 import org.backbone.agenda.domain.RatificationRule;
@@ -87,7 +87,7 @@ public class AgendaService {
         List<FieldProblem> problems = new ArrayList<>(GoalTree.problems(content.goals()));
         problems.addAll(content.boundaries().problems("boundaries"));
         if (!problems.isEmpty()) {
-            throw DomainProblems.invalid(problems);
+            throw ProblemException.invalid(problems);
         }
         return access.administrable(caller, initiativeId)
                 .chain(initiative -> AgendaDraftEntity.<AgendaDraftEntity>findById(initiativeId))

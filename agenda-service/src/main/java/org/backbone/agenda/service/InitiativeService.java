@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import org.backbone.agenda.domain.AgendaContent;
 import org.backbone.agenda.domain.Boundaries;
-import org.backbone.agenda.domain.FieldProblem;
+import org.backbone.kit.domain.FieldProblem;
 import org.backbone.agenda.domain.RatificationRule;
 import org.backbone.agenda.persistence.AgendaDraftEntity;
 import org.backbone.agenda.persistence.InitiativeAccess;
@@ -119,7 +119,7 @@ public class InitiativeService {
                 definition.rule().quorum(), "ratificationRule"));
         problems.addAll(definition.boundaries().problems("boundaries"));
         if (!problems.isEmpty()) {
-            throw DomainProblems.invalid(problems);
+            throw ProblemException.invalid(problems);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.backbone.contracts.agenda.Horizon;
 import org.backbone.contracts.agenda.RatificationKind;
+import org.backbone.kit.domain.FieldProblem;
 import org.junit.jupiter.api.Test;
 
 class GoalTreeTest {

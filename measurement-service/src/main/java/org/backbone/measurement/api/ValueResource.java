@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.backbone.kit.domain.FieldProblem;
 import org.backbone.kit.http.Idempotency;
 import org.backbone.kit.problem.Problem;
 import org.backbone.kit.problem.ProblemType;
@@ -24,7 +25,6 @@ import org.backbone.kit.security.CurrentCaller;
 import org.backbone.measurement.api.ValueDtos.BatchRequest;
 import org.backbone.measurement.api.ValueDtos.BatchResult;
 import org.backbone.measurement.api.ValueDtos.Progress;
-import org.backbone.measurement.domain.ValueRules;
 import org.backbone.measurement.service.ProgressService;
 import org.backbone.measurement.service.SubmissionService;
 import org.backbone.measurement.service.ValueService;
@@ -102,11 +102,11 @@ public class ValueResource {
             return Response.ok(new BatchResult(outcome.batchId(), outcome.accepted(), outcome.rejected())).build();
         }
         boolean allLocked = !outcome.rejected().isEmpty()
-                && outcome.rejected().stream().allMatch(r -> ValueRules.isLockedPeriod(r.field(), r.reason()));
+                && outcome.rejected().stream().allMatch(r -> r.kind() == FieldProblem.Kind.CONFLICT);
         ProblemType type = allLocked ? ProblemType.CONFLICT : ProblemType.VALIDATION_FAILED;
         return Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(new Problem(type.uri(), type.title(),
                 type.status(), allLocked ? "the period is locked" : "nothing could be stored", URI.create(path),
-                outcome.rejected().stream().limit(1000).map(r -> new Problem.FieldError(
+                outcome.rejected().stream().limit(1000).map(r -> new FieldProblem(
                         String.format(itemField, r.index()) + r.field(), r.reason())).toList())).build();
     }
 

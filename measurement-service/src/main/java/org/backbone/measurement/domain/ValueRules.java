@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.backbone.contracts.measurement.Aggregation;
 import org.backbone.contracts.measurement.ValueType;
+import org.backbone.kit.domain.FieldProblem;
 import org.backbone.kit.json.ExactNumbers;
 import org.backbone.kit.text.StorableText;
 
@@ -19,7 +20,6 @@ import org.backbone.kit.text.StorableText;
 public final class ValueRules {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    private static final String LOCKED = " is locked";
 
     private ValueRules() {
     }
@@ -52,7 +52,7 @@ public final class ValueRules {
             problems.add(new FieldProblem("period", "'" + value.period() + "' is not a "
                     + indicator.periodicity().name().toLowerCase().replace('_', ' ') + " period code"));
         } else if (lockedPeriods.contains(value.period())) {
-            problems.add(new FieldProblem("period", "period " + value.period() + LOCKED));
+            problems.add(FieldProblem.conflict("period", "period " + value.period() + " is locked"));
         }
         if (indicator.aggregation() == Aggregation.RATIO) {
             checkRatio(value, problems);
@@ -63,11 +63,6 @@ public final class ValueRules {
         }
         checkDimensions(indicator.dimensions(), value.dimensions() == null ? Map.of() : value.dimensions(), problems);
         return problems;
-    }
-
-    /** Whether a problem is a locked period: a conflict with the period's state rather than bad data. */
-    public static boolean isLockedPeriod(String field, String message) {
-        return "period".equals(field) && message.endsWith(LOCKED);
     }
 
     private static void checkRatio(SubmittedValue value, List<FieldProblem> problems) {

@@ -31,11 +31,15 @@ public class InitiativeAccess {
                 }).replaceWithVoid();
     }
 
-    /** Like {@link #readable}, then 403 unless the caller is backbone staff. */
-    public Uni<Void> administrable(Caller caller, UUID initiativeId) {
+    /**
+     * Like {@link #readable}, then 403 unless the caller is backbone staff.
+     *
+     * @param operation what is refused, as the refusal names it: "only backbone staff {operation}"
+     */
+    public Uni<Void> administrable(Caller caller, UUID initiativeId, String operation) {
         return readable(caller, initiativeId).invoke(() -> {
             if (!caller.isAdmin()) {
-                throw ProblemException.forbidden("only backbone staff define indicators");
+                throw ProblemException.forbidden("only backbone staff " + operation);
             }
         });
     }

@@ -16,6 +16,7 @@ import org.backbone.contracts.measurement.IndicatorDefined;
 import org.backbone.contracts.measurement.IndicatorRetired;
 import org.backbone.contracts.measurement.IndicatorUpdated;
 import org.backbone.contracts.measurement.Periodicity;
+import org.backbone.kit.domain.FieldProblem;
 import org.backbone.kit.http.ETags;
 import org.backbone.kit.outbox.Outbox;
 import org.backbone.kit.problem.Problem;
@@ -40,7 +41,7 @@ public class IndicatorService {
 
     @WithTransaction
     public Uni<IndicatorEntity> define(Caller caller, UUID initiativeId, IndicatorRequest request) {
-        return access.administrable(caller, initiativeId)
+        return access.administrable(caller, initiativeId, "define indicators")
                 .chain(() -> validate(initiativeId, request))
                 .chain(() -> IndicatorEntity.count("initiativeId = ?1 and code = ?2", initiativeId, request.code()))
                 .chain(existing -> {
@@ -77,7 +78,7 @@ public class IndicatorService {
     public Uni<IndicatorEntity> update(Caller caller, UUID initiativeId, UUID indicatorId, String ifMatch,
             IndicatorRequest request) {
         ETags.requirePresent(ifMatch);
-        return access.administrable(caller, initiativeId)
+        return access.administrable(caller, initiativeId, "change indicators")
                 .chain(() -> validate(initiativeId, request))
                 .chain(() -> find(initiativeId, indicatorId))
                 .chain(indicator -> {
@@ -94,7 +95,7 @@ public class IndicatorService {
     /** Retired indicators take no more values; their values and history stay. */
     @WithTransaction
     public Uni<IndicatorEntity> retire(Caller caller, UUID initiativeId, UUID indicatorId) {
-        return access.administrable(caller, initiativeId)
+        return access.administrable(caller, initiativeId, "retire indicators")
                 .chain(() -> find(initiativeId, indicatorId))
                 .chain(indicator -> {
                     if (indicator.status == IndicatorEntity.Status.RETIRED) {
@@ -114,29 +115,29 @@ public class IndicatorService {
 
     /** Rules beyond the fields' own: periods fit the periodicity, goals are active, the range is a range. */
     private Uni<Void> validate(UUID initiativeId, IndicatorRequest request) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldProblem> errors = new ArrayList<>();
         if (request.periodicity() == Periodicity.SCHOOL_YEAR && request.schoolYearStartMonth() == null) {
-            errors.add(new Problem.FieldError("schoolYearStartMonth", "required for SCHOOL_YEAR"));
+            errors.add(new FieldProblem("schoolYearStartMonth", "required for SCHOOL_YEAR"));
         }
         java.time.Month start = request.schoolYearStartMonth() == null ? null
                 : java.time.Month.of(request.schoolYearStartMonth());
         if (request.baseline() != null && Period.parse(request.baseline().period(), request.periodicity(), start).isEmpty()) {
-            errors.add(new Problem.FieldError("baseline.period", "not a period of this indicator's periodicity"));
+            errors.add(new FieldProblem("baseline.period", "not a period of this indicator's periodicity"));
         }
         if (request.targets() != null) {
             request.targets().keySet().stream()
                     .filter(code -> Period.parse(code, request.periodicity(), start).isEmpty())
-                    .forEach(code -> errors.add(new Problem.FieldError("targets." + code,
+                    .forEach(code -> errors.add(new FieldProblem("targets." + code,
                             "not a period of this indicator's periodicity")));
         }
         if (request.validRange() != null && request.validRange().min() != null && request.validRange().max() != null
                 && request.validRange().min().compareTo(request.validRange().max()) > 0) {
-            errors.add(new Problem.FieldError("validRange.max", "must not be below min"));
+            errors.add(new FieldProblem("validRange.max", "must not be below min"));
         }
         return access.activeGoals(initiativeId, request.goalIds()).invoke(active -> {
             for (int i = 0; i < request.goalIds().size(); i++) {
                 if (!new HashSet<>(active).contains(request.goalIds().get(i))) {
-                    errors.add(new Problem.FieldError("goalIds[" + i + "]", "not an active goal of this initiative"));
+                    errors.add(new FieldProblem("goalIds[" + i + "]", "not an active goal of this initiative"));
                 }
             }
             if (!errors.isEmpty()) {

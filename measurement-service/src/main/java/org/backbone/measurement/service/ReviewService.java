@@ -86,7 +86,7 @@ public class ReviewService {
         if (verdict == Verdict.REJECT && (reason == null || reason.isBlank())) {
             throw ProblemException.invalid("reason", "required when rejecting values");
         }
-        return access.administrable(caller, initiativeId)
+        return access.administrable(caller, initiativeId, "approve or reject values")
                 .chain(() -> IndicatorService.find(initiativeId, indicatorId))
                 .chain(indicator -> Panache.getSession().chain(session -> session.createNativeQuery(
                                 "UPDATE indicator_value SET status = :status, status_reason = :reason "
@@ -110,7 +110,7 @@ public class ReviewService {
     /** Locks a period for one indicator, or initiative-wide when {@code indicatorId} is null. */
     @WithTransaction
     public Uni<Void> lock(Caller caller, UUID initiativeId, String period, UUID indicatorId) {
-        return access.administrable(caller, initiativeId)
+        return access.administrable(caller, initiativeId, "lock periods")
                 .chain(() -> indicatorId == null ? Uni.createFrom().voidItem()
                         : IndicatorService.find(initiativeId, indicatorId).replaceWithVoid())
                 .chain(() -> Panache.getSession().chain(session -> session.createNativeQuery(
@@ -126,7 +126,7 @@ public class ReviewService {
 
     @WithTransaction
     public Uni<Void> reopen(Caller caller, UUID initiativeId, String period, UUID indicatorId) {
-        return access.administrable(caller, initiativeId)
+        return access.administrable(caller, initiativeId, "reopen periods")
                 .chain(() -> Panache.getSession().chain(session -> session.createNativeQuery(
                                 "DELETE FROM period_lock WHERE initiative_id = :initiative AND period = :period "
                                         + "AND indicator_id IS NOT DISTINCT FROM cast(:indicator AS uuid)")

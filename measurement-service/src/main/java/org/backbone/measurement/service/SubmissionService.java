@@ -26,9 +26,10 @@ import org.backbone.contracts.measurement.SubmissionChannel;
 import org.backbone.contracts.measurement.ValueRejection;
 import org.backbone.contracts.measurement.ValuesRecorded;
 import org.backbone.contracts.measurement.ValuesRejected;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.backbone.kit.outbox.Outbox;
 import org.backbone.kit.text.StorableText;
-import org.backbone.measurement.domain.FieldProblem;
+import org.backbone.kit.domain.FieldProblem;
 import org.backbone.measurement.domain.Period;
 import org.backbone.measurement.domain.SubmittedValue;
 import org.backbone.measurement.domain.ValueRules;
@@ -84,7 +85,13 @@ public class SubmissionService {
     public record Item(int index, SubmittedValue value) {
     }
 
-    public record Rejection(int index, String indicatorCode, String period, String field, String reason) {
+    /** @param kind a conflict (a locked period) or bad data; the API says it by the status, not per item */
+    public record Rejection(int index, String indicatorCode, String period, String field, String reason,
+            @JsonIgnore FieldProblem.Kind kind) {
+
+        public Rejection(int index, String indicatorCode, String period, String field, String reason) {
+            this(index, indicatorCode, period, field, reason, FieldProblem.Kind.INVALID);
+        }
     }
 
     public record Outcome(UUID batchId, int accepted, List<Rejection> rejected) {
@@ -159,7 +166,7 @@ public class SubmissionService {
                     context.lockedPeriods(indicator.id));
             if (!problems.isEmpty()) {
                 problems.forEach(p -> rejected.add(new Rejection(item.index(), code, periodCode,
-                        p.field(), p.message())));
+                        p.field(), p.message(), p.kind())));
                 continue;
             }
             Period period = indicator.period(value.period()).orElseThrow();

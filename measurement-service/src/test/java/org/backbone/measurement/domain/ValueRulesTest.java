@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.backbone.contracts.measurement.Aggregation;
 import org.backbone.contracts.measurement.Periodicity;
 import org.backbone.contracts.measurement.ValueType;
+import org.backbone.kit.domain.FieldProblem;
 import org.junit.jupiter.api.Test;
 
 class ValueRulesTest {
@@ -38,7 +39,12 @@ class ValueRulesTest {
         assertThat(ValueRules.problems(spec, value("202601", "1", Map.of()), partner, true, Set.of()))
                 .containsExactly(new FieldProblem("period", "'202601' is not a quarterly period code"));
         assertThat(ValueRules.problems(spec, value("2026Q1", "1", Map.of()), partner, true, Set.of("2026Q1")))
-                .containsExactly(new FieldProblem("period", "period 2026Q1 is locked"));
+                .containsExactly(FieldProblem.conflict("period", "period 2026Q1 is locked"));
+        // the API tells a locked period (409) from bad data (422) by this kind, never by the message
+        assertThat(ValueRules.problems(spec, value("2026Q1", "1", Map.of()), partner, true, Set.of("2026Q1")))
+                .extracting(FieldProblem::kind).containsExactly(FieldProblem.Kind.CONFLICT);
+        assertThat(ValueRules.problems(spec, value("202601", "1", Map.of()), partner, true, Set.of()))
+                .extracting(FieldProblem::kind).containsExactly(FieldProblem.Kind.INVALID);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.backbone.kit.http;
 import jakarta.ws.rs.core.EntityTag;
 import java.util.ArrayList;
 import java.util.List;
+import org.backbone.kit.domain.FieldProblem;
 import org.backbone.kit.problem.Problem;
 import org.backbone.kit.problem.ProblemException;
 import org.backbone.kit.problem.ProblemType;
@@ -86,7 +87,7 @@ public final class ETags {
 
     private static ProblemException malformed() {
         return new ProblemException(ProblemType.MALFORMED_REQUEST,
-                "If-Match must be * or entity tags such as \"3\" (quoted)", List.of(new Problem.FieldError(IF_MATCH,
+                "If-Match must be * or entity tags such as \"3\" (quoted)", List.of(new FieldProblem(IF_MATCH,
                 "must be * or a comma-separated list of quoted entity tags")));
     }
 }

@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
+import org.backbone.kit.domain.FieldProblem;
 import org.backbone.kit.problem.Problem;
 import org.backbone.kit.problem.ProblemException;
 import org.backbone.kit.problem.ProblemType;
@@ -89,7 +90,7 @@ public class Idempotency {
                     if (!hash.equals(row[0])) {
                         throw new ProblemException(ProblemType.VALIDATION_FAILED,
                                 "this Idempotency-Key was used for a different request",
-                                List.of(new Problem.FieldError(HEADER, "already used for a different request")));
+                                List.of(new FieldProblem(HEADER, "already used for a different request")));
                     }
                     Response.ResponseBuilder replayed = Response.status(((Number) row[1]).intValue())
                             .header("Idempotent-Replayed", "true");

@@ -1,16 +1,20 @@
 package org.backbone.kit.problem;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.net.URI;
 import java.util.List;
+import org.backbone.kit.domain.FieldProblem;
 
 /**
  * An RFC 9457 problem detail, served as {@code application/problem+json}.
  *
- * @param errors for validation failures (422, and 400 where a parameter is at fault): which field, and why
+ * @param errors for validation failures (422, and 400 where a parameter is at fault): which field, and why;
+ *               the problem's kind is not part of the API (the status says it)
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(URI type, String title, int status, String detail, URI instance, List<FieldError> errors) {
+public record Problem(URI type, String title, int status, String detail, URI instance,
+        @JsonIgnoreProperties("kind") List<FieldProblem> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     /** Set by the gateway ({@code /api}), so that {@code instance} is the path the caller used. */
@@ -28,9 +32,5 @@ public record Problem(URI type, String title, int status, String detail, URI ins
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    /** One invalid field: a JSON pointer-like path ({@code goals[2].title}) and the reason. */
-    public record FieldError(String field, String message) {
     }
 }

@@ -1,18 +1,19 @@
 package org.backbone.kit.problem;
 
 import java.util.List;
+import org.backbone.kit.domain.FieldProblem;
 
 /** Thrown by Backbone code to answer with a problem detail; resources never build error responses by hand. */
 public class ProblemException extends RuntimeException {
 
     private final ProblemType type;
-    private final List<Problem.FieldError> errors;
+    private final List<FieldProblem> errors;
 
     public ProblemException(ProblemType type, String detail) {
         this(type, detail, List.of());
     }
 
-    public ProblemException(ProblemType type, String detail, List<Problem.FieldError> errors) {
+    public ProblemException(ProblemType type, String detail, List<FieldProblem> errors) {
         super(detail);
         this.type = type;
         this.errors = List.copyOf(errors);
@@ -22,7 +23,7 @@ public class ProblemException extends RuntimeException {
         return type;
     }
 
-    public List<Problem.FieldError> errors() {
+    public List<FieldProblem> errors() {
         return errors;
     }
 
@@ -40,10 +41,10 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException invalid(String field, String message) {
         return new ProblemException(ProblemType.VALIDATION_FAILED, field + ": " + message,
-                List.of(new Problem.FieldError(field, message)));
+                List.of(new FieldProblem(field, message)));
     }
 
-    public static ProblemException invalid(List<Problem.FieldError> errors) {
+    public static ProblemException invalid(List<FieldProblem> errors) {
         return new ProblemException(ProblemType.VALIDATION_FAILED,
                 errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
                         : errors.size() + " fields are invalid", errors);

@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
+import org.backbone.kit.domain.FieldProblem;
 import org.backbone.kit.http.InvalidParameter;
 import org.backbone.kit.json.StrictJson;
 import org.backbone.kit.persistence.DatabaseFailures;
@@ -47,9 +48,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, UriInfo uri) {
-        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.FieldError::field))
+        List<FieldProblem> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldProblem(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldProblem::field))
                 .toList();
         return respond(ProblemType.VALIDATION_FAILED, errors.size() == 1
                 ? errors.get(0).field() + ": " + errors.get(0).message()
@@ -67,18 +68,18 @@ public class ProblemMappers {
         if (e instanceof StrictJson.RefusedJsonValue refused) {
             String field = refused.getPath().isEmpty() ? "body" : pathOf(refused);
             return respond(ProblemType.VALIDATION_FAILED, field + ": " + refused.reason(), uri,
-                    List.of(new Problem.FieldError(field, refused.reason())));
+                    List.of(new FieldProblem(field, refused.reason())));
         }
         if (e instanceof InvalidFormatException invalid && !invalid.getPath().isEmpty()) {
             String field = pathOf(invalid);
             String value = echo(invalid.getValue());
             return respond(ProblemType.VALIDATION_FAILED, field + ": invalid value " + value, uri,
-                    List.of(new Problem.FieldError(field, "invalid value: " + value)));
+                    List.of(new FieldProblem(field, "invalid value: " + value)));
         }
         if (e instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
             String field = pathOf(mismatched);
             return respond(ProblemType.VALIDATION_FAILED, field + ": wrong type", uri,
-                    List.of(new Problem.FieldError(field, "wrong type: expected "
+                    List.of(new FieldProblem(field, "wrong type: expected "
                             + (mismatched.getTargetType() == null ? "another type" : mismatched.getTargetType().getSimpleName()))));
         }
         String detail = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
@@ -94,7 +95,7 @@ public class ProblemMappers {
                     List.of());
         }
         return respond(ProblemType.MALFORMED_REQUEST, e.parameter() + ": " + e.getMessage(), uri,
-                List.of(new Problem.FieldError(e.parameter(), e.getMessage())));
+                List.of(new FieldProblem(e.parameter(), e.getMessage())));
     }
 
     @ServerExceptionMapper
@@ -188,7 +189,7 @@ public class ProblemMappers {
         return text.length() > 100 ? text.substring(0, 100) + "…" : text;
     }
 
-    static Response respond(ProblemType type, String detail, UriInfo uri, List<Problem.FieldError> errors) {
+    static Response respond(ProblemType type, String detail, UriInfo uri, List<FieldProblem> errors) {
         return Response.status(type.status()).type(Problem.MEDIA_TYPE)
                 .entity(new Problem(type.uri(), type.title(), type.status(), detail, instance(uri), errors))
                 .build();

@@ -3,6 +3,7 @@ package org.backbone.kit.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.vertx.ext.web.RoutingContext;
 import org.backbone.contracts.EventJson;
+import org.backbone.kit.domain.FieldProblem;
 
 /** Problem details written straight to a Vert.x response, for handlers that run outside Quarkus REST. */
 public final class ProblemResponses {
@@ -17,7 +18,7 @@ public final class ProblemResponses {
     /** A problem about one field or parameter, named in {@code errors}. */
     public static void send(RoutingContext context, ProblemType type, String detail, String field) {
         send(context, new Problem(type.uri(), type.title(), type.status(), detail, instance(context),
-                java.util.List.of(new Problem.FieldError(field, detail))));
+                java.util.List.of(new FieldProblem(field, detail))));
     }
 
     /** The request's path as the caller sent it (behind the gateway, with its prefix); null if it is not a URI. */
