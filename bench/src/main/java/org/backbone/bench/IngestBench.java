@@ -218,8 +218,8 @@ public final class IngestBench {
             send(producer, new AgendaRatified(initiative, 1, null, null, null,
                     List.of(new GoalSnapshot(goal, null, "Bench goal", null, Horizon.LONG_TERM, null))));
         }
-        awaitCount("SELECT count(*) FROM partner WHERE initiative_id = '" + initiative + "' AND current", partners);
-        awaitCount("SELECT count(*) FROM goal WHERE initiative_id = '" + initiative + "' AND active", 1);
+        awaitCount("SELECT count(*) FROM agenda_membership WHERE initiative_id = '" + initiative + "' AND current", partners);
+        awaitCount("SELECT count(*) FROM agenda_goal WHERE initiative_id = '" + initiative + "' AND active", 1);
         String token = Tokens.admin();
         for (int i = 0; i < indicators; i++) {
             String code = "BENCH_" + i;

@@ -51,8 +51,8 @@ final class AgendaFixture {
                     new GoalSnapshot(fixture.goal, null, "More pupils in advanced mathematics", null, Horizon.LONG_TERM, null),
                     new GoalSnapshot(fixture.otherGoal, fixture.goal, "More girls in STEM", null, Horizon.SHORT_TERM, null))));
         }
-        await().atMost(Duration.ofSeconds(90)).until(() -> count(db, "SELECT count(*) FROM goal WHERE initiative_id = '"
-                + fixture.initiative + "' AND active") == 2 && count(db, "SELECT count(*) FROM partner WHERE initiative_id = '"
+        await().atMost(Duration.ofSeconds(90)).until(() -> count(db, "SELECT count(*) FROM agenda_goal WHERE initiative_id = '"
+                + fixture.initiative + "' AND active") == 2 && count(db, "SELECT count(*) FROM agenda_membership WHERE initiative_id = '"
                 + fixture.initiative + "'") == 2);
         return fixture;
     }

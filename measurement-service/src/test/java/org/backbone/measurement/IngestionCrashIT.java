@@ -154,8 +154,8 @@ class IngestionCrashIT {
             send(producer, new AgendaRatified(initiative, 1, null, null, null,
                     List.of(new GoalSnapshot(goal, null, "More pupils in advanced mathematics", null, Horizon.LONG_TERM, null))));
         }
-        await().atMost(DEADLINE).until(() -> count("SELECT count(*) FROM goal WHERE initiative_id = ?::uuid AND active",
-                initiative.toString()) == 1 && count("SELECT count(*) FROM partner WHERE initiative_id = ?::uuid AND current",
+        await().atMost(DEADLINE).until(() -> count("SELECT count(*) FROM agenda_goal WHERE initiative_id = ?::uuid AND active",
+                initiative.toString()) == 1 && count("SELECT count(*) FROM agenda_membership WHERE initiative_id = ?::uuid AND current",
                 initiative.toString()) == 1);
     }
 

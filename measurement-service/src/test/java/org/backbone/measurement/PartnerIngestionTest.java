@@ -97,7 +97,7 @@ class PartnerIngestionTest {
             producer.send(CloudEventRecords.of(new PartnerJoined(agenda.initiative, Tokens.ORG_B, "Partner B",
                     Sector.BUSINESS, PartnerRole.CORE, Instant.now()), UUID.randomUUID(), Instant.now())).get();
         }
-        await().atMost(DEADLINE).until(() -> AgendaFixture.count(db, "SELECT count(*) FROM partner WHERE initiative_id = '"
+        await().atMost(DEADLINE).until(() -> AgendaFixture.count(db, "SELECT count(*) FROM agenda_membership WHERE initiative_id = '"
                 + agenda.initiative + "' AND current") == 3);
         String indicator = agenda.define(agenda.indicator("MENTORS", "QUARTERLY"));
 

@@ -26,7 +26,6 @@ import org.backbone.agenda.persistence.AgendaDecisionEntity;
 import org.backbone.agenda.persistence.AgendaDraftEntity;
 import org.backbone.agenda.persistence.AgendaVersionEntity;
 import org.backbone.agenda.persistence.GoalEntity;
-import org.backbone.agenda.persistence.InitiativeAccess;
 import org.backbone.agenda.persistence.InitiativeEntity;
 import org.backbone.agenda.persistence.MembershipEntity;
 import org.backbone.contracts.BackboneEvent;
@@ -52,9 +51,9 @@ import org.backbone.kit.security.Role;
 public class AgendaService {
 
     private final Outbox outbox;
-    private final InitiativeAccess access;
+    private final AccessibleInitiatives access;
 
-    AgendaService(Outbox outbox, InitiativeAccess access) {
+    AgendaService(Outbox outbox, AccessibleInitiatives access) {
         this.outbox = outbox;
         this.access = access;
     }
@@ -89,7 +88,7 @@ public class AgendaService {
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
-        return access.administrable(caller, initiativeId)
+        return access.administrable(caller, initiativeId, "edit the draft agenda")
                 .chain(initiative -> AgendaDraftEntity.<AgendaDraftEntity>findById(initiativeId))
                 .chain(draft -> {
                     ETags.requireMatch(ifMatch, draft.version);
@@ -103,7 +102,7 @@ public class AgendaService {
     /** Freezes the draft as the next version and opens it for decisions; one open proposal at a time. */
     @WithTransaction
     public Uni<AgendaVersionEntity> propose(Caller caller, UUID initiativeId) {
-        return access.administrable(caller, initiativeId)
+        return access.administrable(caller, initiativeId, "propose agenda versions")
                 .call(initiative -> openVersion(initiativeId).invoke(open -> {
                     if (open != null) {
                         throw ProblemException.conflict("version " + open.number()
@@ -164,7 +163,7 @@ public class AgendaService {
 
     @WithTransaction
     public Uni<AgendaVersionEntity> withdraw(Caller caller, UUID initiativeId, int number) {
-        return access.administrable(caller, initiativeId)
+        return access.administrable(caller, initiativeId, "withdraw agenda versions")
                 .chain(initiative -> versionState(initiativeId, number).chain(state -> {
                     Ballot ballot = ballot(state.version(), state.decisions(), initiative.rule());
                     ballotOrConflict(() -> {

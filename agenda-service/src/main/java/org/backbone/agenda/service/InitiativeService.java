@@ -14,10 +14,11 @@ import org.backbone.agenda.domain.Boundaries;
 import org.backbone.kit.domain.FieldProblem;
 import org.backbone.agenda.domain.RatificationRule;
 import org.backbone.agenda.persistence.AgendaDraftEntity;
-import org.backbone.agenda.persistence.InitiativeAccess;
 import org.backbone.agenda.persistence.InitiativeEntity;
 import org.backbone.contracts.agenda.InitiativeCreated;
 import org.backbone.contracts.agenda.InitiativeUpdated;
+import org.backbone.kit.access.AccessRule;
+import org.backbone.kit.access.Scope;
 import org.backbone.kit.http.ETags;
 import org.backbone.kit.outbox.Outbox;
 import org.backbone.kit.paging.Cursor;
@@ -31,9 +32,9 @@ import org.backbone.kit.security.Caller;
 public class InitiativeService {
 
     private final Outbox outbox;
-    private final InitiativeAccess access;
+    private final AccessibleInitiatives access;
 
-    InitiativeService(Outbox outbox, InitiativeAccess access) {
+    InitiativeService(Outbox outbox, AccessibleInitiatives access) {
         this.outbox = outbox;
         this.access = access;
     }
@@ -76,10 +77,11 @@ public class InitiativeService {
     public Uni<Page<InitiativeEntity>> list(Caller caller, int limit, String cursor) {
         List<String> after = Cursor.decode(cursor, 2);
         KeysetQuery query = new KeysetQuery();
-        if (!caller.readsAllInitiatives()) {
-            if (caller.partnerId().isEmpty()) {
-                return Uni.createFrom().item(new Page<>(List.of(), null));
-            }
+        Scope scope = AccessRule.scope(caller);
+        if (scope == Scope.NONE) {
+            return Uni.createFrom().item(new Page<>(List.of(), null));
+        }
+        if (scope == Scope.MEMBER_OF) {
             query.and("id in (select m.initiativeId from MembershipEntity m where m.organisationId = ? and m.leftAt is null)",
                     caller.partnerId().get());
         }
@@ -95,7 +97,7 @@ public class InitiativeService {
     public Uni<InitiativeEntity> update(Caller caller, UUID id, String ifMatch, Definition definition) {
         ETags.requirePresent(ifMatch);
         validate(definition);
-        return access.administrable(caller, id).chain(initiative -> {
+        return access.administrable(caller, id, "change initiatives").chain(initiative -> {
             ETags.requireMatch(ifMatch, initiative.version);
             apply(initiative, definition);
             return initiative.<InitiativeEntity>persistAndFlush()

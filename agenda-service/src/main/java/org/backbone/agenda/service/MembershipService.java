@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.backbone.agenda.persistence.InitiativeAccess;
 import org.backbone.agenda.persistence.MembershipEntity;
 import org.backbone.agenda.persistence.OrganisationEntity;
 import org.backbone.contracts.agenda.PartnerJoined;
@@ -28,10 +27,10 @@ import org.backbone.kit.security.Caller;
 public class MembershipService {
 
     private final Outbox outbox;
-    private final InitiativeAccess access;
+    private final AccessibleInitiatives access;
     private final AgendaService agenda;
 
-    MembershipService(Outbox outbox, InitiativeAccess access, AgendaService agenda) {
+    MembershipService(Outbox outbox, AccessibleInitiatives access, AgendaService agenda) {
         this.outbox = outbox;
         this.access = access;
         this.agenda = agenda;
@@ -42,7 +41,7 @@ public class MembershipService {
 
     @WithTransaction
     public Uni<PartnerRow> join(Caller caller, UUID initiativeId, UUID organisationId, PartnerRole role) {
-        return access.administrable(caller, initiativeId)
+        return access.administrable(caller, initiativeId, "add partners")
                 .chain(initiative -> OrganisationEntity.<OrganisationEntity>findById(organisationId))
                 .onItem().ifNull().failWith(() -> ProblemException.invalid("organisationId",
                         "no organisation " + organisationId + " is registered"))

@@ -25,7 +25,8 @@ import org.backbone.kit.security.Caller;
 import org.backbone.measurement.api.IndicatorDtos.IndicatorRequest;
 import org.backbone.measurement.domain.Period;
 import org.backbone.measurement.persistence.IndicatorEntity;
-import org.backbone.measurement.persistence.InitiativeAccess;
+import org.backbone.kit.access.InitiativeAccess;
+import org.backbone.kit.agenda.AgendaProjection;
 
 /** The shared indicator catalogue: defined and changed by backbone staff, read by every member. */
 @ApplicationScoped
@@ -33,10 +34,12 @@ public class IndicatorService {
 
     private final Outbox outbox;
     private final InitiativeAccess access;
+    private final AgendaProjection agenda;
 
-    IndicatorService(Outbox outbox, InitiativeAccess access) {
+    IndicatorService(Outbox outbox, InitiativeAccess access, AgendaProjection agenda) {
         this.outbox = outbox;
         this.access = access;
+        this.agenda = agenda;
     }
 
     @WithTransaction
@@ -134,7 +137,7 @@ public class IndicatorService {
                 && request.validRange().min().compareTo(request.validRange().max()) > 0) {
             errors.add(new FieldProblem("validRange.max", "must not be below min"));
         }
-        return access.activeGoals(initiativeId, request.goalIds()).invoke(active -> {
+        return agenda.activeAmong(initiativeId, request.goalIds()).invoke(active -> {
             for (int i = 0; i < request.goalIds().size(); i++) {
                 if (!new HashSet<>(active).contains(request.goalIds().get(i))) {
                     errors.add(new FieldProblem("goalIds[" + i + "]", "not an active goal of this initiative"));

@@ -23,7 +23,7 @@ import org.backbone.measurement.domain.Period;
 import org.backbone.measurement.domain.ProgressRules;
 import org.backbone.measurement.domain.Targets;
 import org.backbone.measurement.persistence.IndicatorEntity;
-import org.backbone.measurement.persistence.InitiativeAccess;
+import org.backbone.kit.access.InitiativeAccess;
 
 /**
  * Progress of an indicator period by period: the approved totals of every partner aggregated, the
@@ -88,7 +88,7 @@ public class ProgressService {
                                         + "AND dimension_key = ''", Object[].class)
                         .setParameter("initiative", initiativeId).getResultList()
                         .chain(rows -> session.createNativeQuery(
-                                        "SELECT count(*) FROM partner WHERE initiative_id = :initiative AND current", Long.class)
+                                        "SELECT count(*) FROM agenda_membership WHERE initiative_id = :initiative AND current", Long.class)
                                 .setParameter("initiative", initiativeId).getSingleResult()
                                 .map(partners -> indicators.stream().map(indicator -> {
                                     List<Object[]> own = rows.stream().filter(r -> indicator.id.equals(r[0]))
@@ -126,7 +126,7 @@ public class ProgressService {
                             || indicator.visibility == org.backbone.contracts.measurement.Visibility.SHARED;
                     return Panache.getSession().chain(session -> session.createNativeQuery(
                                     "SELECT v.organisation_id, p.name, v.value, v.numerator, v.denominator FROM indicator_value v "
-                                            + "LEFT JOIN partner p ON p.initiative_id = v.initiative_id AND p.organisation_id = v.organisation_id "
+                                            + "LEFT JOIN agenda_membership p ON p.initiative_id = v.initiative_id AND p.organisation_id = v.organisation_id "
                                             + "WHERE v.indicator_id = :indicator AND v.period = :period AND v.status = 'APPROVED' "
                                             + "AND v.dimension_key = '' ORDER BY v.value DESC NULLS LAST, v.organisation_id", Object[].class)
                             .setParameter("indicator", indicatorId).setParameter("period", period).getResultList())
@@ -149,7 +149,7 @@ public class ProgressService {
         if (indicator.reporters.length > 0) {
             return Uni.createFrom().item(indicator.reporters.length);
         }
-        return session.createNativeQuery("SELECT count(*) FROM partner WHERE initiative_id = :initiative AND current",
+        return session.createNativeQuery("SELECT count(*) FROM agenda_membership WHERE initiative_id = :initiative AND current",
                         Long.class)
                 .setParameter("initiative", indicator.initiativeId).getSingleResult().map(Long::intValue);
     }

@@ -17,7 +17,7 @@ import org.backbone.contracts.measurement.PeriodLocked;
 import org.backbone.kit.outbox.Outbox;
 import org.backbone.kit.problem.ProblemException;
 import org.backbone.kit.security.Caller;
-import org.backbone.measurement.persistence.InitiativeAccess;
+import org.backbone.kit.access.InitiativeAccess;
 
 /** Backbone staff's review of the data: approving or rejecting values, locking and reopening periods. */
 @ApplicationScoped

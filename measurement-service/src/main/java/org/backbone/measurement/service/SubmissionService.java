@@ -277,7 +277,7 @@ public class SubmissionService {
                     return list.stream().collect(Collectors.toMap(i -> i.code, Function.identity()));
                 })
                 .chain(byCode -> session.createNativeQuery(
-                                "SELECT organisation_id FROM partner WHERE initiative_id = :initiative AND current", UUID.class)
+                                "SELECT organisation_id FROM agenda_membership WHERE initiative_id = :initiative AND current", UUID.class)
                         .setParameter("initiative", initiative).getResultList()
                         .chain(members -> session.createNativeQuery(
                                         "SELECT period, indicator_id FROM period_lock WHERE initiative_id = :initiative",

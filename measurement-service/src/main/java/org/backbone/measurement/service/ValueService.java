@@ -10,7 +10,7 @@ import org.backbone.kit.problem.ProblemException;
 import org.backbone.kit.security.Caller;
 import org.backbone.measurement.api.ValueDtos.BatchRequest;
 import org.backbone.measurement.domain.SubmittedValue;
-import org.backbone.measurement.persistence.InitiativeAccess;
+import org.backbone.kit.access.InitiativeAccess;
 
 /** Values submitted over REST: who may submit for whom, then the shared submission path. */
 @ApplicationScoped

@@ -13,6 +13,17 @@ public interface KitConfig {
 
     Outbox outbox();
 
+    AgendaProjection agendaProjection();
+
+    interface AgendaProjection {
+        /**
+         * Whether this service keeps the kit's projection of the agenda (a build setting: without it the
+         * consumer is not built and channel {@code agenda-events} stays off).
+         */
+        @WithDefault("false")
+        boolean enabled();
+    }
+
     interface Outbox {
         /** Whether this replica runs the relay; any number of replicas may. */
         @WithDefault("true")

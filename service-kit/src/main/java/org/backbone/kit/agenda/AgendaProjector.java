@@ -1,9 +1,12 @@
-package org.backbone.measurement.events;
+package org.backbone.kit.agenda;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -21,6 +24,7 @@ import org.backbone.contracts.agenda.InitiativeCreated;
 import org.backbone.contracts.agenda.InitiativeUpdated;
 import org.backbone.contracts.agenda.PartnerJoined;
 import org.backbone.contracts.agenda.PartnerLeft;
+import org.backbone.kit.config.KitConfig;
 import org.backbone.kit.events.PermanentEventFailure;
 import org.backbone.kit.events.ReceivedEvent;
 import org.backbone.kit.inbox.Inbox;
@@ -29,27 +33,30 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
- * Keeps the initiatives, partner memberships and active goals this service needs, from the agenda's
- * events. Every write is guarded by the event's own time or version, so redelivered and
- * out-of-order events leave the projection as the newest event says. Events of other types are
- * acknowledged and ignored.
+ * Keeps the initiatives, memberships (with every join and leave) and active goals of the agenda, from
+ * {@code backbone.agenda.v1} through the inbox (consumer name = {@code backbone.service}). Every
+ * write is guarded by the event's own time or version, so redelivered and out-of-order events leave
+ * the projection as the newest event says. Events of other types are acknowledged and ignored.
+ * A service switches it on with {@code backbone.agenda-projection.enabled=true} (a build setting);
+ * the channel {@code agenda-events} is configured by the kit.
  */
+@IfBuildProperty(name = "backbone.agenda-projection.enabled", stringValue = "true")
 @ApplicationScoped
 public class AgendaProjector {
 
-    static final String CONSUMER = "measurement";
-
     private final Inbox inbox;
-    private final PartnerTopics partnerTopics;
+    private final Instance<AgendaReaction> reactions;
+    private final String consumer;
 
-    AgendaProjector(Inbox inbox, PartnerTopics partnerTopics) {
+    AgendaProjector(Inbox inbox, @Any Instance<AgendaReaction> reactions, KitConfig config) {
         this.inbox = inbox;
-        this.partnerTopics = partnerTopics;
+        this.reactions = reactions;
+        this.consumer = config.service();
     }
 
     @Incoming("agenda-events")
     Uni<Void> consume(Message<byte[]> message) {
-        return inbox.process(CONSUMER, message, this::apply);
+        return inbox.process(consumer, message, this::apply);
     }
 
     Uni<Void> apply(ReceivedEvent event) {
@@ -60,9 +67,11 @@ public class AgendaProjector {
         BackboneEvent payload = read(descriptor, event);
         OffsetDateTime time = event.time() == null ? OffsetDateTime.now(ZoneOffset.UTC)
                 : event.time().atOffset(ZoneOffset.UTC);
-        Uni<Void> topic = payload instanceof PartnerJoined joined ? partnerTopics.ensure(joined.organisationId())
-                : Uni.createFrom().voidItem();
-        return topic.chain(() -> Panache.getSession().chain(session -> project(session, payload, time)));
+        Uni<Void> reacted = Uni.createFrom().voidItem();
+        for (AgendaReaction reaction : reactions) {
+            reacted = reacted.chain(() -> reaction.on(payload));
+        }
+        return reacted.chain(() -> Panache.getSession().chain(session -> project(session, payload, time)));
     }
 
     private static Uni<Void> project(Mutiny.Session session, BackboneEvent payload, OffsetDateTime time) {
@@ -74,20 +83,23 @@ public class AgendaProjector {
             return partner(session, joined, joined.joinedAt().atOffset(ZoneOffset.UTC));
         } else if (payload instanceof PartnerLeft left) {
             // a leave may overtake its join: it is recorded even then, and the older join cannot undo it
-            return session.createNativeQuery("INSERT INTO partner (initiative_id, organisation_id, current, as_of) "
+            OffsetDateTime leftAt = left.leftAt().atOffset(ZoneOffset.UTC);
+            return session.createNativeQuery("INSERT INTO agenda_membership (initiative_id, organisation_id, current, as_of) "
                             + "VALUES (:initiative, :organisation, false, :asOf) ON CONFLICT (initiative_id, organisation_id) "
-                            + "DO UPDATE SET current = false, as_of = excluded.as_of WHERE partner.as_of <= excluded.as_of")
-                    .setParameter("asOf", left.leftAt().atOffset(ZoneOffset.UTC))
+                            + "DO UPDATE SET current = false, as_of = excluded.as_of "
+                            + "WHERE agenda_membership.as_of <= excluded.as_of")
+                    .setParameter("asOf", leftAt)
                     .setParameter("initiative", left.initiativeId())
                     .setParameter("organisation", left.organisationId())
-                    .executeUpdate().replaceWithVoid();
+                    .executeUpdate()
+                    .chain(() -> change(session, left.initiativeId(), left.organisationId(), leftAt, false, null));
         } else if (payload instanceof AgendaRatified ratified) {
             return unlessOutdated(session, ratified.initiativeId(), ratified.version(), () -> ratified(session, ratified));
         } else if (payload instanceof GoalActivated activated) {
             return unlessOutdated(session, activated.initiativeId(), activated.version(), () -> goal(session,
                     activated.initiativeId(), activated.goalId(), activated.title(), true, activated.version()));
         } else if (payload instanceof GoalRetired retired) {
-            return session.createNativeQuery("UPDATE goal SET active = false, as_of_version = :version "
+            return session.createNativeQuery("UPDATE agenda_goal SET active = false, as_of_version = :version "
                             + "WHERE initiative_id = :initiative AND id = :goal AND as_of_version <= :version")
                     .setParameter("version", retired.version())
                     .setParameter("initiative", retired.initiativeId())
@@ -98,32 +110,47 @@ public class AgendaProjector {
     }
 
     private static Uni<Void> initiative(Mutiny.Session session, UUID id, String name, OffsetDateTime time) {
-        return session.createNativeQuery("INSERT INTO initiative (id, name, as_of) VALUES (:id, :name, :asOf) "
+        return session.createNativeQuery("INSERT INTO agenda_initiative (id, name, as_of) VALUES (:id, :name, :asOf) "
                         + "ON CONFLICT (id) DO UPDATE SET name = excluded.name, as_of = excluded.as_of "
-                        + "WHERE initiative.as_of <= excluded.as_of")
+                        + "WHERE agenda_initiative.as_of <= excluded.as_of")
                 .setParameter("id", id).setParameter("name", name).setParameter("asOf", time)
                 .executeUpdate().replaceWithVoid();
     }
 
     private static Uni<Void> partner(Mutiny.Session session, PartnerJoined joined, OffsetDateTime joinedAt) {
-        return session.createNativeQuery("INSERT INTO partner (initiative_id, organisation_id, name, sector, role, current, as_of) "
-                        + "VALUES (:initiative, :organisation, :name, :sector, :role, true, :asOf) "
+        return session.createNativeQuery("INSERT INTO agenda_membership (initiative_id, organisation_id, name, sector, "
+                        + "role, current, as_of) VALUES (:initiative, :organisation, :name, :sector, :role, true, :asOf) "
                         + "ON CONFLICT (initiative_id, organisation_id) DO UPDATE SET name = excluded.name, "
                         + "sector = excluded.sector, role = excluded.role, current = true, as_of = excluded.as_of "
-                        + "WHERE partner.as_of < excluded.as_of")
+                        + "WHERE agenda_membership.as_of < excluded.as_of")
                 .setParameter("initiative", joined.initiativeId())
                 .setParameter("organisation", joined.organisationId())
                 .setParameter("name", joined.organisationName())
                 .setParameter("sector", joined.sector().name())
                 .setParameter("role", joined.role().name())
                 .setParameter("asOf", joinedAt)
+                .executeUpdate()
+                .chain(() -> change(session, joined.initiativeId(), joined.organisationId(), joinedAt, true,
+                        joined.role().name()));
+    }
+
+    /** The history keeps every join and leave once, whatever order they arrive in. */
+    private static Uni<Void> change(Mutiny.Session session, UUID initiative, UUID organisation, OffsetDateTime at,
+            boolean joined, String role) {
+        return session.createNativeQuery("INSERT INTO agenda_membership_change (initiative_id, organisation_id, at, "
+                        + "joined, role) VALUES (:initiative, :organisation, :at, :joined, :role) ON CONFLICT DO NOTHING")
+                .setParameter("initiative", initiative)
+                .setParameter("organisation", organisation)
+                .setParameter("at", at)
+                .setParameter("joined", joined)
+                .setParameter("role", role)
                 .executeUpdate().replaceWithVoid();
     }
 
     /** Applies goal changes of {@code version} only if no newer agenda version has been applied. */
     private static Uni<Void> unlessOutdated(Mutiny.Session session, UUID initiative, int version,
             java.util.function.Supplier<Uni<Void>> change) {
-        return session.createNativeQuery("SELECT coalesce(max(as_of_version), 0) FROM goal WHERE initiative_id = :initiative",
+        return session.createNativeQuery("SELECT coalesce(max(as_of_version), 0) FROM agenda_goal WHERE initiative_id = :initiative",
                         Integer.class)
                 .setParameter("initiative", initiative)
                 .getSingleResult()
@@ -133,7 +160,7 @@ public class AgendaProjector {
     /** The ratified tree is the whole truth for its version: its goals are active, all others not. */
     private static Uni<Void> ratified(Mutiny.Session session, AgendaRatified ratified) {
         List<GoalSnapshot> goals = ratified.goals();
-        Uni<Void> chain = session.createNativeQuery("UPDATE goal SET active = false, as_of_version = :version "
+        Uni<Void> chain = session.createNativeQuery("UPDATE agenda_goal SET active = false, as_of_version = :version "
                         + "WHERE initiative_id = :initiative AND as_of_version < :version")
                 .setParameter("version", ratified.version())
                 .setParameter("initiative", ratified.initiativeId())
@@ -147,10 +174,10 @@ public class AgendaProjector {
 
     private static Uni<Void> goal(Mutiny.Session session, UUID initiative, UUID goal, String title, boolean active,
             int version) {
-        return session.createNativeQuery("INSERT INTO goal (initiative_id, id, title, active, as_of_version) "
+        return session.createNativeQuery("INSERT INTO agenda_goal (initiative_id, id, title, active, as_of_version) "
                         + "VALUES (:initiative, :goal, :title, :active, :version) "
                         + "ON CONFLICT (initiative_id, id) DO UPDATE SET title = excluded.title, active = excluded.active, "
-                        + "as_of_version = excluded.as_of_version WHERE goal.as_of_version <= excluded.as_of_version")
+                        + "as_of_version = excluded.as_of_version WHERE agenda_goal.as_of_version <= excluded.as_of_version")
                 .setParameter("initiative", initiative).setParameter("goal", goal).setParameter("title", title)
                 .setParameter("active", active).setParameter("version", version)
                 .executeUpdate().replaceWithVoid();

@@ -1,4 +1,4 @@
-package org.backbone.measurement;
+package org.backbone.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,11 +26,16 @@ import org.backbone.contracts.agenda.PartnerRole;
 import org.backbone.contracts.agenda.RatificationKind;
 import org.backbone.contracts.agenda.RatificationRule;
 import org.backbone.contracts.agenda.Sector;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.VertxContextSupport;
+import org.backbone.kit.access.InitiativeMemberships;
+import org.backbone.kit.access.Standing;
+import org.backbone.kit.agenda.AgendaProjection;
 import org.backbone.kit.events.CloudEventRecords;
 import org.backbone.kit.testing.KafkaProbe;
 import org.junit.jupiter.api.Test;
 
-/** Agenda events, published as agenda-service publishes them, arrive late, twice or malformed. */
+/** Agenda events, published as agenda-service publishes them, arrive late, twice or malformed; the queries read them. */
 @QuarkusTest
 class AgendaProjectionTest {
 
@@ -41,8 +46,18 @@ class AgendaProjectionTest {
     @DataSource("kit")
     AgroalDataSource db;
 
+    @Inject
+    AgendaProjection projection;
+
+    @Inject
+    InitiativeMemberships memberships;
+
+    private static <T> T query(java.util.function.Supplier<io.smallrye.mutiny.Uni<T>> query) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(query));
+    }
+
     @Test
-    void aLeaveThatArrivesBeforeItsJoinStillEndsTheMembership() throws Exception {
+    void aLeaveThatArrivesBeforeItsJoinStillEndsTheMembership() throws Throwable {
         UUID initiative = UUID.randomUUID();
         UUID partner = UUID.randomUUID();
         UUID marker = UUID.randomUUID();
@@ -56,13 +71,48 @@ class AgendaProjectionTest {
             producer.send(CloudEventRecords.of(joined, joinedId, t0)).get();
             send(producer, new PartnerJoined(initiative, marker, "Marker", Sector.BUSINESS, PartnerRole.CORE, t0));
         }
-        await().atMost(DEADLINE).until(() -> count("SELECT count(*) FROM partner WHERE organisation_id = '" + marker + "'") == 1);
-        assertThat(count("SELECT count(*) FROM partner WHERE organisation_id = '" + partner + "' AND NOT current")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM initiative WHERE id = '" + initiative + "'")).isEqualTo(1);
-        // the partner's submission topic exists as soon as it has joined
-        try (var admin = org.apache.kafka.clients.admin.Admin.create(java.util.Map.of("bootstrap.servers", KafkaProbe.bootstrap()))) {
-            assertThat(admin.listTopics().names().get()).contains(Topics.partnerMeasurements(marker));
+        await().atMost(DEADLINE).until(() -> count("SELECT count(*) FROM agenda_membership WHERE organisation_id = '" + marker + "'") == 1);
+        assertThat(count("SELECT count(*) FROM agenda_membership WHERE organisation_id = '" + partner + "' AND NOT current")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM agenda_initiative WHERE id = '" + initiative + "'")).isEqualTo(1);
+        // both the join and the later leave are in the history, once each, whatever order they came in
+        assertThat(count("SELECT count(*) FROM agenda_membership_change WHERE organisation_id = '" + partner + "'"))
+                .isEqualTo(2);
+        assertThat(query(() -> projection.isCurrentMember(initiative, partner))).isFalse();
+        assertThat(query(() -> projection.wasMemberAt(initiative, partner, t0.plusSeconds(30)))).isTrue();
+        assertThat(query(() -> projection.wasMemberAt(initiative, partner, t0.plusSeconds(60)))).isFalse();
+        assertThat(query(() -> projection.wasMemberAt(initiative, partner, t0.minusSeconds(1)))).isFalse();
+    }
+
+    @Test
+    void theQueriesAnswerFromTheProjection() throws Throwable {
+        UUID initiative = UUID.randomUUID();
+        UUID core = UUID.randomUUID();
+        UUID supporter = UUID.randomUUID();
+        UUID goal = UUID.randomUUID();
+        try (KafkaProducer<String, byte[]> producer = KafkaProbe.producer(KafkaProbe.bootstrap())) {
+            send(producer, new InitiativeCreated(initiative, "TOP15", null, null, null,
+                    new RatificationRule(RatificationKind.UNANIMOUS, null), "admin"));
+            send(producer, new PartnerJoined(initiative, supporter, "Beta", Sector.BUSINESS, PartnerRole.SUPPORTING, t0));
+            send(producer, new PartnerJoined(initiative, core, "Alpha", Sector.NONPROFIT, PartnerRole.CORE, t0));
+            send(producer, ratified(initiative, 1, goal));
         }
+        await().atMost(DEADLINE).until(() -> count("SELECT count(*) FROM agenda_goal WHERE initiative_id = '"
+                + initiative + "'") == 1 && count("SELECT count(*) FROM agenda_membership WHERE initiative_id = '"
+                + initiative + "'") == 2);
+        assertThat(query(() -> projection.exists(initiative))).isTrue();
+        assertThat(query(() -> projection.exists(UUID.randomUUID()))).isFalse();
+        assertThat(query(() -> projection.role(initiative, core))).contains(PartnerRole.CORE);
+        assertThat(query(() -> projection.role(initiative, UUID.randomUUID()))).isEmpty();
+        assertThat(query(() -> projection.members(initiative))).extracting(AgendaProjection.Member::name)
+                .containsExactly("Alpha", "Beta");
+        assertThat(query(() -> projection.activeAmong(initiative, List.of(UUID.randomUUID(), goal)))).containsExactly(goal);
+        // the access policy answers from the same rows
+        assertThat(query(() -> memberships.standing(initiative, java.util.Optional.of(core)))).isEqualTo(Standing.MEMBER);
+        assertThat(query(() -> memberships.standing(initiative, java.util.Optional.of(UUID.randomUUID()))))
+                .isEqualTo(Standing.NOT_MEMBER);
+        assertThat(query(() -> memberships.standing(initiative, java.util.Optional.empty()))).isEqualTo(Standing.NOT_MEMBER);
+        assertThat(query(() -> memberships.standing(UUID.randomUUID(), java.util.Optional.of(core))))
+                .isEqualTo(Standing.ABSENT);
     }
 
     @Test
@@ -81,17 +131,16 @@ class AgendaProjectionTest {
             send(producer, ratified(initiative, 4, marker));
             send(producer, new GoalActivated(initiative, a, null, "a", Horizon.LONG_TERM, 5));
         }
-        await().atMost(DEADLINE).until(() -> count("SELECT count(*) FROM goal WHERE initiative_id = '" + initiative
+        await().atMost(DEADLINE).until(() -> count("SELECT count(*) FROM agenda_goal WHERE initiative_id = '" + initiative
                 + "' AND id = '" + a + "' AND as_of_version = 5") == 1);
         assertThat(activeGoals(initiative)).containsExactlyInAnyOrder(a.toString(), marker.toString());
-        assertThat(count("SELECT count(*) FROM goal WHERE id = '" + c + "'")).isZero();
+        assertThat(count("SELECT count(*) FROM agenda_goal WHERE id = '" + c + "'")).isZero();
     }
 
     @Test
     void anEventThatBreaksItsSchemaIsDeadLetteredWithTheReason() throws Exception {
         String key = UUID.randomUUID().toString();
-        try (KafkaProbe dlq = KafkaProbe.subscribe(Topics.deadLetter(Topics.AGENDA, "measurement-test"),
-                Topics.deadLetter(Topics.AGENDA, "measurement"));
+        try (KafkaProbe dlq = KafkaProbe.subscribe(Topics.deadLetter(Topics.AGENDA, "kit"));
                 KafkaProducer<String, byte[]> producer = KafkaProbe.producer(KafkaProbe.bootstrap())) {
             producer.send(CloudEventRecords.binary(Topics.AGENDA, key, UUID.randomUUID().toString(),
                     "org.backbone.agenda.partner.joined.v1", "/backbone/agenda", key, t0, key,
@@ -120,7 +169,7 @@ class AgendaProjectionTest {
 
     private List<String> activeGoals(UUID initiative) throws Exception {
         try (var connection = db.getConnection(); var statement = connection.createStatement();
-                var result = statement.executeQuery("SELECT id FROM goal WHERE active AND initiative_id = '" + initiative + "'")) {
+                var result = statement.executeQuery("SELECT id FROM agenda_goal WHERE active AND initiative_id = '" + initiative + "'")) {
             List<String> ids = new java.util.ArrayList<>();
             while (result.next()) {
                 ids.add(result.getString(1));
