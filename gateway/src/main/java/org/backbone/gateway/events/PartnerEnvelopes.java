@@ -12,8 +12,8 @@ import org.backbone.contracts.EventCatalog;
 import org.backbone.contracts.EventDescriptor;
 import org.backbone.contracts.EventSchemas;
 import org.backbone.contracts.partner.MeasurementSubmitted;
-import org.backbone.kit.json.ExactNumbers;
-import org.backbone.kit.text.StorableText;
+import org.backbone.kit.domain.ExactNumbers;
+import org.backbone.kit.domain.StorableText;
 
 /**
  * Reads CloudEvents a partner system posts over HTTP (structured, batch or binary mode) and checks

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.backbone.kit.problem.ProblemResponses;
 import org.backbone.kit.problem.ProblemType;
-import org.backbone.kit.text.StorableText;
+import org.backbone.kit.domain.StorableText;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**

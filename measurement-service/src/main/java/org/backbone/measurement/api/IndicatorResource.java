@@ -53,9 +53,9 @@ public class IndicatorResource {
     public Uni<Response> define(@PathParam("initiativeId") UUID initiativeId,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey, @NotNull @Valid IndicatorRequest request) {
         return idempotency.once(idempotencyKey, caller.get(), "POST", "/v1/initiatives/" + initiativeId + "/indicators",
-                request, () -> indicators.define(caller.get(), initiativeId, request)
+                request, () -> indicators.define(caller.get(), initiativeId, Views.definition(request))
                         .map(i -> Response.created(URI.create("/v1/initiatives/" + initiativeId + "/indicators/" + i.id))
-                                .tag(ETags.of(i.version)).entity(view(i)).build()));
+                                .tag(ETags.of(i.version)).entity(Views.indicator(i)).build()));
     }
 
     @GET
@@ -63,7 +63,7 @@ public class IndicatorResource {
     public Uni<List<Indicator>> list(@PathParam("initiativeId") UUID initiativeId,
             @QueryParam("includeRetired") @DefaultValue("false") boolean includeRetired) {
         return indicators.list(caller.get(), initiativeId, includeRetired)
-                .map(list -> list.stream().map(IndicatorResource::view).toList());
+                .map(list -> list.stream().map(Views::indicator).toList());
     }
 
     @GET
@@ -71,7 +71,7 @@ public class IndicatorResource {
     @Operation(summary = "Get an indicator")
     public Uni<Response> get(@PathParam("initiativeId") UUID initiativeId, @PathParam("indicatorId") UUID indicatorId) {
         return indicators.get(caller.get(), initiativeId, indicatorId)
-                .map(i -> Response.ok(view(i)).tag(ETags.of(i.version)).build());
+                .map(i -> Response.ok(Views.indicator(i)).tag(ETags.of(i.version)).build());
     }
 
     @PUT
@@ -82,8 +82,8 @@ public class IndicatorResource {
     @APIResponse(responseCode = "412", description = "Changed since you read it")
     public Uni<Response> update(@PathParam("initiativeId") UUID initiativeId, @PathParam("indicatorId") UUID indicatorId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid IndicatorRequest request) {
-        return indicators.update(caller.get(), initiativeId, indicatorId, ifMatch, request)
-                .map(i -> Response.ok(view(i)).tag(ETags.of(i.version)).build());
+        return indicators.update(caller.get(), initiativeId, indicatorId, ifMatch, Views.definition(request))
+                .map(i -> Response.ok(Views.indicator(i)).tag(ETags.of(i.version)).build());
     }
 
     @POST
@@ -91,14 +91,6 @@ public class IndicatorResource {
     @Operation(summary = "Retire an indicator", description = "Backbone staff only. It takes no more values; "
             + "what was reported stays.")
     public Uni<Indicator> retire(@PathParam("initiativeId") UUID initiativeId, @PathParam("indicatorId") UUID indicatorId) {
-        return indicators.retire(caller.get(), initiativeId, indicatorId).map(IndicatorResource::view);
-    }
-
-    static Indicator view(IndicatorEntity i) {
-        return new Indicator(i.id, i.initiativeId, i.code, i.name, i.definition, i.unit, i.valueType, i.direction,
-                i.aggregation, i.periodicity, i.schoolYearStart, i.dimensions, List.of(i.goalIds),
-                i.baselinePeriod == null ? null : new IndicatorDtos.Baseline(i.baselinePeriod, i.baselineValue),
-                i.targets, i.minValue == null && i.maxValue == null ? null : new IndicatorDtos.ValidRange(i.minValue, i.maxValue),
-                List.of(i.reporters), i.visibility, i.approvalRequired, i.status.name(), i.createdAt, i.version);
+        return indicators.retire(caller.get(), initiativeId, indicatorId).map(Views::indicator);
     }
 }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.backbone.kit.security.CurrentCaller;
+import org.backbone.measurement.persistence.StoredValues;
 import org.backbone.measurement.service.ReviewService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -52,7 +53,7 @@ public class ReviewResource {
     @Path("/indicators/{indicatorId}/values")
     @Operation(summary = "List stored values", description = "Backbone staff and observers see every partner's "
             + "values; a partner sees its own. `status=SUBMITTED` lists those awaiting approval.")
-    public Uni<List<ReviewService.StoredValue>> values(@PathParam("initiativeId") UUID initiativeId,
+    public Uni<List<StoredValues.StoredValue>> values(@PathParam("initiativeId") UUID initiativeId,
             @PathParam("indicatorId") UUID indicatorId,
             @QueryParam("status") @Pattern(regexp = "SUBMITTED|APPROVED|REJECTED") String status) {
         return review.values(caller.get(), initiativeId, indicatorId, status);

@@ -8,8 +8,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.backbone.contracts.measurement.ProgressStatus;
-import org.backbone.measurement.domain.ProgressRules;
 import org.backbone.measurement.service.SubmissionService;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -40,11 +38,4 @@ public final class ValueDtos {
     public record BatchResult(UUID batchId, int accepted, List<SubmissionService.Rejection> rejected) {
     }
 
-    public record PeriodProgress(String period, BigDecimal value, BigDecimal target, BigDecimal baseline,
-            BigDecimal shareOfWay, ProgressStatus status, int reportingPartners, int expectedPartners,
-            ProgressRules.Trend trend, Map<String, BigDecimal> byDimension) {
-    }
-
-    public record Progress(UUID indicatorId, String code, String name, List<PeriodProgress> periods) {
-    }
 }

@@ -24,7 +24,7 @@ import org.backbone.kit.problem.ProblemType;
 import org.backbone.kit.security.CurrentCaller;
 import org.backbone.measurement.api.ValueDtos.BatchRequest;
 import org.backbone.measurement.api.ValueDtos.BatchResult;
-import org.backbone.measurement.api.ValueDtos.Progress;
+import org.backbone.measurement.domain.Progress;
 import org.backbone.measurement.service.ProgressService;
 import org.backbone.measurement.service.SubmissionService;
 import org.backbone.measurement.service.ValueService;
@@ -63,7 +63,7 @@ public class ValueResource {
             @HeaderParam(Idempotency.HEADER) String idempotencyKey, @NotNull @Valid BatchRequest batch) {
         String path = path(initiativeId, indicatorId);
         return idempotency.once(idempotencyKey, caller.get(), "POST", path, batch,
-                () -> values.submit(caller.get(), initiativeId, indicatorId, batch)
+                () -> values.submit(caller.get(), initiativeId, indicatorId, batch.organisationId(), Views.entries(batch))
                         .map(outcome -> answer(outcome, path, "values[%d].")));
     }
 

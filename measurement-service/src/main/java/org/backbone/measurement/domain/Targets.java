@@ -30,6 +30,11 @@ public final class Targets {
         return baseline;
     }
 
+    /** The periods with an explicit target, in order. */
+    public java.util.SortedSet<Period> targetPeriods() {
+        return java.util.Collections.unmodifiableSortedSet(explicit.navigableKeySet());
+    }
+
     /** The last explicit target: reaching it means the indicator has achieved its aim. */
     public Optional<BigDecimal> finalTarget() {
         return explicit.isEmpty() ? Optional.empty() : Optional.of(explicit.lastEntry().getValue());

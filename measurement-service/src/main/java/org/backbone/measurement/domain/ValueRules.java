@@ -9,8 +9,8 @@ import java.util.UUID;
 import org.backbone.contracts.measurement.Aggregation;
 import org.backbone.contracts.measurement.ValueType;
 import org.backbone.kit.domain.FieldProblem;
-import org.backbone.kit.json.ExactNumbers;
-import org.backbone.kit.text.StorableText;
+import org.backbone.kit.domain.ExactNumbers;
+import org.backbone.kit.domain.StorableText;
 
 /**
  * The one validation every submission path uses: the indicator is active; the partner is a current

@@ -26,6 +26,7 @@ import org.backbone.contracts.partner.MeasurementSubmitted;
 import org.backbone.kit.events.CloudEventReader;
 import org.backbone.kit.events.PermanentEventFailure;
 import org.backbone.kit.events.ReceivedEvent;
+import org.backbone.kit.inbox.Inbox;
 import org.backbone.kit.persistence.DatabaseFailures;
 import org.backbone.measurement.domain.SubmittedValue;
 import org.backbone.measurement.service.SubmissionService;
@@ -52,14 +53,16 @@ public class PartnerIngestion {
     private static final EventDescriptor SUBMITTED = EventCatalog.of(MeasurementSubmitted.class);
 
     private final SubmissionService submissions;
+    private final Inbox inbox;
     private final MutinyEmitter<byte[]> deadLetters;
     /** The partner of each topic read so far (one topic per partner), so that a name is parsed once. */
     private final Map<String, UUID> topicPartners = new ConcurrentHashMap<>();
 
     // a poll of up to 5,000 poison records is dead-lettered at once: the emitter's default buffer of 128 would overflow
-    PartnerIngestion(SubmissionService submissions,
+    PartnerIngestion(SubmissionService submissions, Inbox inbox,
             @Channel("partner-dead-letters") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<byte[]> deadLetters) {
         this.submissions = submissions;
+        this.inbox = inbox;
         this.deadLetters = deadLetters;
     }
 
@@ -160,18 +163,12 @@ public class PartnerIngestion {
      * It answers with the keys already claimed, almost always none: reading back the thousands
      * just claimed cost the event loop more than the insert (6 % of its CPU).
      */
-    private static Uni<List<Candidate>> claimNew(List<Candidate> candidates) {
+    private Uni<List<Candidate>> claimNew(List<Candidate> candidates) {
         List<UUID> keys = new ArrayList<>(candidates.size());
         // keyed by partner too: partners choose their own sources and ids, and one's must not suppress another's
         candidates.forEach(c -> keys.add(c.event().inboxKey(c.partner())));
         UUID[] distinct = keys.stream().distinct().toArray(UUID[]::new);
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        WITH batch (event_key) AS (SELECT unnest(cast(:keys AS uuid[]))),
-                        claimed AS (INSERT INTO processed_event (consumer, event_key) SELECT :consumer, event_key FROM batch
-                            ON CONFLICT DO NOTHING RETURNING event_key)
-                        SELECT event_key FROM batch EXCEPT SELECT event_key FROM claimed""", UUID.class)
-                .setParameter("consumer", CONSUMER).setParameter("keys", distinct)
-                .getResultList())
+        return inbox.claimAll(CONSUMER, distinct)
                 .map(processedBefore -> {
                     Set<UUID> skip = new HashSet<>(processedBefore);
                     List<Candidate> result = new ArrayList<>();

@@ -1,6 +1,8 @@
 package org.backbone.measurement.persistence;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -25,6 +27,7 @@ import org.backbone.contracts.measurement.ValueType;
 import org.backbone.contracts.measurement.Visibility;
 import org.backbone.measurement.domain.IndicatorSpec;
 import org.backbone.measurement.domain.Period;
+import org.backbone.measurement.domain.ProgressAssembly;
 import org.backbone.measurement.domain.Targets;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -83,6 +86,17 @@ public class IndicatorEntity extends PanacheEntityBase {
     @Version
     public long version;
 
+    /**
+     * Every indicator of an initiative, read-only and detached: a batch's transaction would otherwise
+     * dirty-check their JSON maps on every flush.
+     */
+    public static Uni<List<IndicatorEntity>> detachedOfInitiative(UUID initiative) {
+        return Panache.getSession().chain(session -> session
+                .createSelectionQuery("from IndicatorEntity where initiativeId = :initiative", IndicatorEntity.class)
+                .setParameter("initiative", initiative).setReadOnly(true).getResultList()
+                .invoke(list -> list.forEach(session::detach)));
+    }
+
     public Month schoolYearMonth() {
         return schoolYearStart == null ? null : Month.of(schoolYearStart);
     }
@@ -96,6 +110,12 @@ public class IndicatorEntity extends PanacheEntityBase {
         return new IndicatorSpec(code, status == Status.ACTIVE, valueType, aggregation, periodicity, schoolYearMonth(),
                 dimensions.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> Set.copyOf(e.getValue()))),
                 Optional.ofNullable(minValue), Optional.ofNullable(maxValue), Set.of(reporters));
+    }
+
+    /** What progress is computed against. */
+    public ProgressAssembly.Indicator progressDefinition() {
+        return new ProgressAssembly.Indicator(id, code, name, aggregation, direction, periodicity, schoolYearMonth(),
+                targetLine());
     }
 
     public Targets targetLine() {

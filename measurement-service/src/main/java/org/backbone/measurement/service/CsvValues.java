@@ -14,7 +14,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.backbone.contracts.measurement.Aggregation;
 import org.backbone.kit.problem.ProblemException;
-import org.backbone.kit.text.StorableText;
+import org.backbone.kit.domain.StorableText;
 import org.backbone.measurement.domain.SubmittedValue;
 import org.backbone.measurement.persistence.IndicatorEntity;
 

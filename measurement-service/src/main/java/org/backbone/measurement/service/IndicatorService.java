@@ -6,24 +6,19 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.backbone.contracts.measurement.IndicatorDefined;
 import org.backbone.contracts.measurement.IndicatorRetired;
 import org.backbone.contracts.measurement.IndicatorUpdated;
-import org.backbone.contracts.measurement.Periodicity;
 import org.backbone.kit.domain.FieldProblem;
 import org.backbone.kit.http.ETags;
 import org.backbone.kit.outbox.Outbox;
-import org.backbone.kit.problem.Problem;
 import org.backbone.kit.problem.ProblemException;
 import org.backbone.kit.security.Caller;
-import org.backbone.measurement.api.IndicatorDtos.IndicatorRequest;
-import org.backbone.measurement.domain.Period;
+import org.backbone.measurement.domain.IndicatorDefinition;
 import org.backbone.measurement.persistence.IndicatorEntity;
 import org.backbone.kit.access.InitiativeAccess;
 import org.backbone.kit.agenda.AgendaProjection;
@@ -43,7 +38,7 @@ public class IndicatorService {
     }
 
     @WithTransaction
-    public Uni<IndicatorEntity> define(Caller caller, UUID initiativeId, IndicatorRequest request) {
+    public Uni<IndicatorEntity> define(Caller caller, UUID initiativeId, IndicatorDefinition request) {
         return access.administrable(caller, initiativeId, "define indicators")
                 .chain(() -> validate(initiativeId, request))
                 .chain(() -> IndicatorEntity.count("initiativeId = ?1 and code = ?2", initiativeId, request.code()))
@@ -79,7 +74,7 @@ public class IndicatorService {
     /** Changes the definition; the code stays. */
     @WithTransaction
     public Uni<IndicatorEntity> update(Caller caller, UUID initiativeId, UUID indicatorId, String ifMatch,
-            IndicatorRequest request) {
+            IndicatorDefinition request) {
         ETags.requirePresent(ifMatch);
         return access.administrable(caller, initiativeId, "change indicators")
                 .chain(() -> validate(initiativeId, request))
@@ -116,40 +111,17 @@ public class IndicatorService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("indicator " + indicatorId));
     }
 
-    /** Rules beyond the fields' own: periods fit the periodicity, goals are active, the range is a range. */
-    private Uni<Void> validate(UUID initiativeId, IndicatorRequest request) {
-        List<FieldProblem> errors = new ArrayList<>();
-        if (request.periodicity() == Periodicity.SCHOOL_YEAR && request.schoolYearStartMonth() == null) {
-            errors.add(new FieldProblem("schoolYearStartMonth", "required for SCHOOL_YEAR"));
-        }
-        java.time.Month start = request.schoolYearStartMonth() == null ? null
-                : java.time.Month.of(request.schoolYearStartMonth());
-        if (request.baseline() != null && Period.parse(request.baseline().period(), request.periodicity(), start).isEmpty()) {
-            errors.add(new FieldProblem("baseline.period", "not a period of this indicator's periodicity"));
-        }
-        if (request.targets() != null) {
-            request.targets().keySet().stream()
-                    .filter(code -> Period.parse(code, request.periodicity(), start).isEmpty())
-                    .forEach(code -> errors.add(new FieldProblem("targets." + code,
-                            "not a period of this indicator's periodicity")));
-        }
-        if (request.validRange() != null && request.validRange().min() != null && request.validRange().max() != null
-                && request.validRange().min().compareTo(request.validRange().max()) > 0) {
-            errors.add(new FieldProblem("validRange.max", "must not be below min"));
-        }
+    /** The definition's own rules ({@link IndicatorDefinition#problems}), against the goals active now. */
+    private Uni<Void> validate(UUID initiativeId, IndicatorDefinition request) {
         return agenda.activeAmong(initiativeId, request.goalIds()).invoke(active -> {
-            for (int i = 0; i < request.goalIds().size(); i++) {
-                if (!new HashSet<>(active).contains(request.goalIds().get(i))) {
-                    errors.add(new FieldProblem("goalIds[" + i + "]", "not an active goal of this initiative"));
-                }
-            }
-            if (!errors.isEmpty()) {
-                throw ProblemException.invalid(errors);
+            List<FieldProblem> problems = request.problems(Set.copyOf(active));
+            if (!problems.isEmpty()) {
+                throw ProblemException.invalid(problems);
             }
         }).replaceWithVoid();
     }
 
-    private static void apply(IndicatorEntity indicator, IndicatorRequest request) {
+    private static void apply(IndicatorEntity indicator, IndicatorDefinition request) {
         indicator.name = request.name().strip();
         indicator.definition = request.definition();
         indicator.unit = request.unit();
@@ -158,14 +130,14 @@ public class IndicatorService {
         indicator.aggregation = request.aggregation();
         indicator.periodicity = request.periodicity();
         indicator.schoolYearStart = request.schoolYearStartMonth();
-        indicator.dimensions = request.dimensions() == null ? Map.of() : new LinkedHashMap<>(request.dimensions());
+        indicator.dimensions = new LinkedHashMap<>(request.dimensions());
         indicator.goalIds = request.goalIds().toArray(UUID[]::new);
         indicator.baselinePeriod = request.baseline() == null ? null : request.baseline().period();
         indicator.baselineValue = request.baseline() == null ? null : request.baseline().value();
-        indicator.targets = request.targets() == null ? Map.of() : new LinkedHashMap<>(request.targets());
+        indicator.targets = new LinkedHashMap<>(request.targets());
         indicator.minValue = request.validRange() == null ? null : request.validRange().min();
         indicator.maxValue = request.validRange() == null ? null : request.validRange().max();
-        indicator.reporters = request.reporters() == null ? new UUID[0] : request.reporters().toArray(UUID[]::new);
+        indicator.reporters = request.reporters().toArray(UUID[]::new);
         indicator.visibility = request.visibility();
         indicator.approvalRequired = request.approvalRequired();
     }

@@ -6,7 +6,6 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,10 +19,10 @@ import org.backbone.contracts.measurement.ProgressStatus;
 import org.backbone.contracts.measurement.ProgressUpdated;
 import org.backbone.kit.outbox.Outbox;
 import org.backbone.measurement.config.MeasurementConfig;
-import org.backbone.measurement.api.ValueDtos.PeriodProgress;
+import org.backbone.measurement.domain.Progress.PeriodProgress;
 import org.backbone.measurement.domain.Period;
 import org.backbone.measurement.persistence.IndicatorEntity;
-import org.hibernate.reactive.mutiny.Mutiny;
+import org.backbone.measurement.persistence.ProgressMarks;
 
 /**
  * Emits {@code progress.updated} per (indicator, period) that changed, at most once per interval
@@ -33,27 +32,14 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class ProgressPublisher {
 
-    /**
-     * Takes every mark of the oldest marked (indicator, period) pairs, one row per pair. Submissions
-     * only ever append marks, so they never wait for this; a mark committed after this statement
-     * stays for the next round, and progress computed after it sees every value it marked.
-     */
-    private static final String TAKE_MARKS = """
-            WITH pairs AS (
-                SELECT DISTINCT indicator_id, period
-                FROM (SELECT indicator_id, period FROM progress_mark ORDER BY seq LIMIT :limit) oldest),
-            taken AS (
-                DELETE FROM progress_mark m USING pairs p
-                WHERE m.indicator_id = p.indicator_id AND m.period = p.period
-                RETURNING m.indicator_id, m.period)
-            SELECT DISTINCT indicator_id, period FROM taken""";
-
     private final ProgressService progress;
+    private final ProgressMarks marks;
     private final Outbox outbox;
     private final MeasurementConfig config;
 
-    ProgressPublisher(ProgressService progress, Outbox outbox, MeasurementConfig config) {
+    ProgressPublisher(ProgressService progress, ProgressMarks marks, Outbox outbox, MeasurementConfig config) {
         this.progress = progress;
+        this.marks = marks;
         this.outbox = outbox;
         this.config = config;
     }
@@ -61,28 +47,23 @@ public class ProgressPublisher {
     @Scheduled(every = "${backbone.measurement.progress-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> publish() {
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
-                        "SELECT pg_try_advisory_xact_lock(hashtext('backbone-progress-publisher'))", Boolean.class)
-                .getSingleResult()
-                .chain(leader -> !leader ? Uni.createFrom().voidItem() : session.createNativeQuery(TAKE_MARKS, Object[].class)
-                        .setParameter("limit", config.progressBatch())
-                        .getResultList()
-                        .chain(marks -> publish(session, marks)))));
+        return Panache.withTransaction(() -> marks.lead()
+                .chain(leader -> !leader ? Uni.createFrom().voidItem()
+                        : marks.take(config.progressBatch()).chain(taken -> publish(taken))));
     }
 
     /** Recomputes the marked periods indicator by indicator, each span of periods with one read of its values. */
-    private Uni<Void> publish(Mutiny.Session session, List<Object[]> marks) {
-        if (marks.isEmpty()) {
+    private Uni<Void> publish(List<ProgressMarks.Mark> taken) {
+        if (taken.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         Map<UUID, Set<String>> marked = new LinkedHashMap<>();
-        marks.forEach(m -> marked.computeIfAbsent((UUID) m[0], k -> new HashSet<>()).add((String) m[1]));
-        return session.createSelectionQuery("from IndicatorEntity where id in :ids", IndicatorEntity.class)
-                .setParameter("ids", marked.keySet()).setReadOnly(true).getResultList()
+        taken.forEach(m -> marked.computeIfAbsent(m.indicatorId(), k -> new HashSet<>()).add(m.period()));
+        return IndicatorEntity.<IndicatorEntity>list("id in ?1", marked.keySet())
                 .chain(indicators -> Multi.createFrom().iterable(indicators)
                         .onItem().transformToUniAndConcatenate(indicator -> progressOf(indicator, marked.get(indicator.id)))
                         .collect().in(ArrayList<Announcement>::new, List::addAll))
-                .chain(announcements -> announce(session, announcements));
+                .chain(announcements -> announce(announcements));
     }
 
     /** A recomputed (indicator, period). */
@@ -95,7 +76,7 @@ public class ProgressPublisher {
         for (Period period : periods) {
             List<Period> window = windows.isEmpty() ? null : windows.get(windows.size() - 1);
             // a window spans at most the periods one progress read may cover
-            if (window == null || period.compareTo(window.get(0).shifted(ProgressService.MAX_PERIODS - 1)) > 0) {
+            if (window == null || period.compareTo(window.get(0).shifted(org.backbone.measurement.domain.ProgressAssembly.MAX_PERIODS - 1)) > 0) {
                 windows.add(window = new ArrayList<>());
             }
             window.add(period);
@@ -109,37 +90,23 @@ public class ProgressPublisher {
     }
 
     /** Stores the new statuses, then emits progress.updated, and indicator.status-changed where the status moved. */
-    private Uni<Void> announce(Mutiny.Session session, List<Announcement> announcements) {
+    private Uni<Void> announce(List<Announcement> announcements) {
         if (announcements.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        UUID[] indicators = announcements.stream().map(a -> a.indicator().id).toArray(UUID[]::new);
-        String[] periods = announcements.stream().map(a -> a.progress().period()).toArray(String[]::new);
-        String[] statuses = announcements.stream().map(a -> a.progress().status().name()).toArray(String[]::new);
-        return session.createNativeQuery("""
-                        WITH now (indicator_id, period, status) AS (
-                            SELECT * FROM unnest(cast(:indicators AS uuid[]), cast(:periods AS text[]), cast(:statuses AS text[]))),
-                        previous AS (
-                            SELECT s.indicator_id, s.period, s.status FROM progress_state s JOIN now USING (indicator_id, period)),
-                        saved AS (
-                            INSERT INTO progress_state (indicator_id, period, status) SELECT * FROM now
-                            ON CONFLICT (indicator_id, period) DO UPDATE SET status = excluded.status)
-                        SELECT indicator_id, period, status FROM previous""", Object[].class)
-                .setParameter("indicators", indicators).setParameter("periods", periods).setParameter("statuses", statuses)
-                .getResultList()
-                .chain(rows -> {
-                    Map<String, String> before = new HashMap<>();
-                    rows.forEach(r -> before.put(r[0] + " " + r[1], (String) r[2]));
+        return marks.saveStatuses(announcements.stream().map(a -> new ProgressMarks.Status(a.indicator().id,
+                        a.progress().period(), a.progress().status())).toList())
+                .chain(before -> {
                     List<BackboneEvent> events = new ArrayList<>();
                     for (Announcement a : announcements) {
                         PeriodProgress now = a.progress();
                         UUID initiative = a.indicator().initiativeId;
                         events.add(new ProgressUpdated(initiative, a.indicator().id, now.period(), now.value(), now.target(),
                                 now.status(), now.reportingPartners(), now.expectedPartners()));
-                        String previous = before.get(a.indicator().id + " " + now.period());
-                        if (previous != null && !previous.equals(now.status().name())) {
+                        ProgressStatus previous = before.get(new ProgressMarks.Mark(a.indicator().id, now.period()));
+                        if (previous != null && previous != now.status()) {
                             events.add(new IndicatorStatusChanged(initiative, a.indicator().id, now.period(),
-                                    ProgressStatus.valueOf(previous), now.status()));
+                                    previous, now.status()));
                         }
                     }
                     return outbox.appendAll(events).replaceWithVoid();

@@ -1,15 +1,14 @@
 package org.backbone.measurement.service;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +17,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.backbone.contracts.BackboneEvent;
 import org.backbone.contracts.EventJson;
@@ -26,15 +24,18 @@ import org.backbone.contracts.measurement.SubmissionChannel;
 import org.backbone.contracts.measurement.ValueRejection;
 import org.backbone.contracts.measurement.ValuesRecorded;
 import org.backbone.contracts.measurement.ValuesRejected;
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import org.backbone.kit.outbox.Outbox;
-import org.backbone.kit.text.StorableText;
+import org.backbone.kit.agenda.AgendaProjection;
 import org.backbone.kit.domain.FieldProblem;
+import org.backbone.kit.domain.StorableText;
+import org.backbone.kit.outbox.Outbox;
+import org.backbone.measurement.domain.IndicatorSpec;
 import org.backbone.measurement.domain.Period;
 import org.backbone.measurement.domain.SubmittedValue;
 import org.backbone.measurement.domain.ValueRules;
 import org.backbone.measurement.persistence.IndicatorEntity;
-import org.hibernate.reactive.mutiny.Mutiny;
+import org.backbone.measurement.persistence.PeriodLocks;
+import org.backbone.measurement.persistence.ValueStore;
+import org.backbone.measurement.persistence.ValueStore.NewValue;
 
 /**
  * Stores partner values, whichever way they arrived (REST, CSV, Kafka, HTTP events): one
@@ -52,33 +53,17 @@ public class SubmissionService {
      * Rows arrive as one typed array per column: PostgreSQL reads those far faster than a JSON
      * document. Row ids are made by the database, cheaper than SecureRandom in the service.
      */
-    private static final String UPSERT = """
-            INSERT INTO indicator_value (id, indicator_id, initiative_id, organisation_id, period, period_start,
-                dimension_key, dimensions, value, numerator, denominator, comment, status, channel, batch_id,
-                submitted_by, submitted_at, revision)
-            SELECT gen_random_uuid(), r.indicator_id, :initiative, r.organisation_id, r.period, r.period_start, r.dimension_key,
-                cast(r.dimensions AS jsonb), r.value, r.numerator, r.denominator, r.comment, r.status, :channel,
-                r.batch_id, :by, now(), 1
-            FROM unnest(cast(:indicators AS uuid[]), cast(:organisations AS uuid[]),
-                cast(:batches AS uuid[]), cast(:periods AS text[]), cast(:starts AS date[]), cast(:keys AS text[]),
-                cast(:dimensions AS text[]), cast(:values AS numeric[]), cast(:numerators AS numeric[]),
-                cast(:denominators AS numeric[]), cast(:comments AS text[]), cast(:statuses AS text[]))
-                AS r(indicator_id, organisation_id, batch_id, period, period_start, dimension_key, dimensions,
-                     value, numerator, denominator, comment, status)
-            ON CONFLICT (indicator_id, organisation_id, period, dimension_key) DO UPDATE SET
-                value = excluded.value, numerator = excluded.numerator, denominator = excluded.denominator,
-                comment = excluded.comment, dimensions = excluded.dimensions, status = excluded.status,
-                status_reason = NULL, channel = excluded.channel, batch_id = excluded.batch_id,
-                submitted_by = excluded.submitted_by, submitted_at = excluded.submitted_at,
-                revision = indicator_value.revision + 1
-            WHERE (indicator_value.value, indicator_value.numerator, indicator_value.denominator, indicator_value.comment)
-                IS DISTINCT FROM (excluded.value, excluded.numerator, excluded.denominator, excluded.comment)""";
-
     private final Outbox outbox;
+    private final ValueStore store;
+    private final AgendaProjection agenda;
+    private final PeriodLocks locks;
     private final ObjectMapper json = EventJson.mapper();
 
-    SubmissionService(Outbox outbox) {
+    SubmissionService(Outbox outbox, ValueStore store, AgendaProjection agenda, PeriodLocks locks) {
         this.outbox = outbox;
+        this.store = store;
+        this.agenda = agenda;
+        this.locks = locks;
     }
 
     /** A value and where it stood in what the partner sent (its index, or its CSV row). */
@@ -124,31 +109,25 @@ public class SubmissionService {
             String submittedBy) {
         List<Prepared> prepared = batches.stream().map(b -> prepare(context, b)).toList();
         // in key order, so that two transactions writing the same values lock them in the same order
-        List<Row> rows = prepared.stream().flatMap(p -> p.rows().stream()).sorted(KEY_ORDER).toList();
-        return Panache.getSession()
-                .chain(session -> store(session, context.initiative(), channel, submittedBy, rows))
+        List<NewValue> rows = prepared.stream().flatMap(p -> p.rows().stream()).sorted(KEY_ORDER).toList();
+        return store.store(context.initiative(), channel, submittedBy, rows)
                 .chain(() -> outbox.appendAll(prepared.stream().flatMap(p -> announcements(context.initiative(),
                         p.organisation(), channel, p.outcome(), p.indicators()).stream()).toList()))
                 .replaceWith(() -> prepared.stream().map(Prepared::outcome).toList());
     }
 
-    private record Prepared(UUID organisation, Outcome outcome, Collection<Row> rows, Set<UUID> indicators) {
+    private record Prepared(UUID organisation, Outcome outcome, Collection<NewValue> rows, Set<UUID> indicators) {
     }
 
-    /** One accepted value as stored. */
-    private record Row(UUID indicator, UUID organisation, UUID batch, Period period, String dimensionKey,
-            String dimensions, SubmittedValue value, String status) {
-    }
-
-    private static final Comparator<Row> KEY_ORDER = Comparator.comparing(Row::indicator)
-            .thenComparing(Row::organisation).thenComparing(r -> r.period().code()).thenComparing(Row::dimensionKey);
+    private static final Comparator<NewValue> KEY_ORDER = Comparator.comparing(NewValue::indicator)
+            .thenComparing(NewValue::organisation).thenComparing(r -> r.period().code()).thenComparing(NewValue::dimensionKey);
 
     private Prepared prepare(Context context, Batch batch) {
         UUID organisation = batch.organisation();
         UUID batchId = UUID.randomUUID();
         List<Rejection> rejected = new ArrayList<>();
         // the last value for a key wins, as if the partner had sent them one after another
-        Map<String, Row> accepted = new LinkedHashMap<>();
+        Map<String, NewValue> accepted = new LinkedHashMap<>();
         Set<UUID> indicators = new HashSet<>();
         boolean member = context.members().contains(organisation);
         for (Item item : batch.items()) {
@@ -173,7 +152,7 @@ public class SubmissionService {
             Map<String, String> dimensions = new TreeMap<>(value.dimensions() == null ? Map.of() : value.dimensions());
             String key = dimensions.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining(";"));
-            Row row = new Row(indicator.id, organisation, batchId, period, key, dimensionsJson(dimensions),
+            NewValue row = new NewValue(indicator.id, organisation, batchId, period, key, dimensionsJson(dimensions),
                     value, indicator.approvalRequired ? "SUBMITTED" : "APPROVED");
             accepted.put(indicator.id + "|" + period.code() + "|" + key, row);
             indicators.add(indicator.id);
@@ -191,50 +170,6 @@ public class SubmissionService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a map of strings is always JSON", e);
         }
-    }
-
-    private static Uni<Void> store(Mutiny.Session session, UUID initiative, SubmissionChannel channel, String submittedBy,
-            List<Row> rows) {
-        if (rows.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return session.createNativeQuery(UPSERT)
-                .setParameter("initiative", initiative)
-                .setParameter("channel", channel.name())
-                .setParameter("by", submittedBy)
-                .setParameter("indicators", column(rows, Row::indicator, UUID[]::new))
-                .setParameter("organisations", column(rows, Row::organisation, UUID[]::new))
-                .setParameter("batches", column(rows, Row::batch, UUID[]::new))
-                .setParameter("periods", column(rows, r -> r.period().code(), String[]::new))
-                .setParameter("starts", column(rows, r -> r.period().start(), LocalDate[]::new))
-                .setParameter("keys", column(rows, Row::dimensionKey, String[]::new))
-                .setParameter("dimensions", column(rows, Row::dimensions, String[]::new))
-                .setParameter("values", column(rows, r -> r.value().value(), BigDecimal[]::new))
-                .setParameter("numerators", column(rows, r -> r.value().numerator(), BigDecimal[]::new))
-                .setParameter("denominators", column(rows, r -> r.value().denominator(), BigDecimal[]::new))
-                .setParameter("comments", column(rows, r -> r.value().comment(), String[]::new))
-                .setParameter("statuses", column(rows, Row::status, String[]::new))
-                .executeUpdate()
-                .chain(() -> {
-                    // the (indicator, period) pairs whose progress changed, for the progress publisher
-                    Map<String, Row> pairs = new LinkedHashMap<>();
-                    rows.forEach(r -> pairs.putIfAbsent(r.indicator() + " " + r.period().code(), r));
-                    List<Row> marks = List.copyOf(pairs.values());
-                    return session.createNativeQuery("INSERT INTO progress_mark (indicator_id, period) "
-                                    + "SELECT * FROM unnest(cast(:indicators AS uuid[]), cast(:periods AS text[]))")
-                            .setParameter("indicators", column(marks, Row::indicator, UUID[]::new))
-                            .setParameter("periods", column(marks, r -> r.period().code(), String[]::new))
-                            .executeUpdate();
-                })
-                .replaceWithVoid();
-    }
-
-    private static <T> T[] column(List<Row> rows, Function<Row, T> field, IntFunction<T[]> array) {
-        T[] column = array.apply(rows.size());
-        for (int i = 0; i < column.length; i++) {
-            column[i] = field.apply(rows.get(i));
-        }
-        return column;
     }
 
     /** values.recorded when anything was accepted, values.rejected when anything was not. */
@@ -255,35 +190,22 @@ public class SubmissionService {
 
     /** What validation needs to know of an initiative, read once per batch (read-only entities). */
     public record Context(UUID initiative, Map<String, IndicatorEntity> indicators, Set<UUID> members,
-            List<Object[]> locks, Map<UUID, org.backbone.measurement.domain.IndicatorSpec> specs) {
+            List<PeriodLocks.Lock> locks, Map<UUID, IndicatorSpec> specs) {
 
         Set<String> lockedPeriods(UUID indicator) {
-            return locks.stream().filter(l -> l[1] == null || indicator.equals(l[1])).map(l -> (String) l[0])
-                    .collect(Collectors.toSet());
+            return locks.stream().filter(l -> l.covers(indicator)).map(PeriodLocks.Lock::period).collect(Collectors.toSet());
         }
 
-        org.backbone.measurement.domain.IndicatorSpec spec(IndicatorEntity indicator) {
+        IndicatorSpec spec(IndicatorEntity indicator) {
             return specs.computeIfAbsent(indicator.id, id -> indicator.spec());
         }
     }
 
     public Uni<Context> context(UUID initiative) {
-        return Panache.getSession().chain(session -> session
-                .createSelectionQuery("from IndicatorEntity where initiativeId = :initiative", IndicatorEntity.class)
-                .setParameter("initiative", initiative).setReadOnly(true).getResultList()
-                .map(list -> {
-                    // detached: otherwise every flush of the batch's transaction dirty-checks their JSON maps
-                    list.forEach(session::detach);
-                    return list.stream().collect(Collectors.toMap(i -> i.code, Function.identity()));
-                })
-                .chain(byCode -> session.createNativeQuery(
-                                "SELECT organisation_id FROM agenda_membership WHERE initiative_id = :initiative AND current", UUID.class)
-                        .setParameter("initiative", initiative).getResultList()
-                        .chain(members -> session.createNativeQuery(
-                                        "SELECT period, indicator_id FROM period_lock WHERE initiative_id = :initiative",
-                                        Object[].class)
-                                .setParameter("initiative", initiative).getResultList()
-                                .map(locks -> new Context(initiative, byCode, Set.copyOf(members), locks,
-                                        new java.util.HashMap<>())))));
+        return IndicatorEntity.detachedOfInitiative(initiative)
+                .map(list -> list.stream().collect(Collectors.toMap(i -> i.code, Function.identity())))
+                .chain(byCode -> agenda.memberIds(initiative)
+                        .chain(members -> locks.ofInitiative(initiative)
+                                .map(held -> new Context(initiative, byCode, Set.copyOf(members), held, new HashMap<>()))));
     }
 }

@@ -3,12 +3,14 @@ package org.backbone.measurement.service;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.backbone.contracts.measurement.SubmissionChannel;
 import org.backbone.kit.problem.ProblemException;
 import org.backbone.kit.security.Caller;
-import org.backbone.measurement.api.ValueDtos.BatchRequest;
 import org.backbone.measurement.domain.SubmittedValue;
 import org.backbone.kit.access.InitiativeAccess;
 
@@ -24,14 +26,21 @@ public class ValueService {
         this.submissions = submissions;
     }
 
+    /** One value of a batch for one indicator, as the caller sent it. */
+    public record Entry(String period, Map<String, String> dimensions, BigDecimal value, BigDecimal numerator,
+            BigDecimal denominator, String comment) {
+    }
+
+    /** A batch for one indicator: each entry is reported by its position in {@code entries}. */
     @WithTransaction
-    public Uni<SubmissionService.Outcome> submit(Caller caller, UUID initiativeId, UUID indicatorId, BatchRequest batch) {
-        UUID organisation = reportingOrganisation(caller, batch.organisationId());
+    public Uni<SubmissionService.Outcome> submit(Caller caller, UUID initiativeId, UUID indicatorId, UUID organisationId,
+            List<Entry> entries) {
+        UUID organisation = reportingOrganisation(caller, organisationId);
         return access.readable(caller, initiativeId)
                 .chain(() -> IndicatorService.find(initiativeId, indicatorId))
                 .chain(indicator -> submissions.submit(initiativeId, organisation, SubmissionChannel.REST, caller.subject(),
-                        IntStream.range(0, batch.values().size()).mapToObj(i -> {
-                            var v = batch.values().get(i);
+                        IntStream.range(0, entries.size()).mapToObj(i -> {
+                            Entry v = entries.get(i);
                             return new SubmissionService.Item(i, new SubmittedValue(indicator.code, v.period(),
                                     v.dimensions(), v.value(), v.numerator(), v.denominator(), v.comment()));
                         }).toList()));

@@ -76,6 +76,14 @@ public class AgendaProjection {
                 .getResultList());
     }
 
+    /** How many organisations currently belong to the initiative. */
+    public Uni<Integer> memberCount(UUID initiative) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "SELECT count(*) FROM agenda_membership WHERE initiative_id = :initiative AND current", Long.class)
+                .setParameter("initiative", initiative)
+                .getSingleResult()).map(Long::intValue);
+    }
+
     /** The goals of the agenda in force. */
     public Uni<List<UUID>> activeGoals(UUID initiative) {
         return Panache.getSession().chain(session -> session.createNativeQuery(

@@ -22,7 +22,7 @@ import java.util.UUID;
 import org.backbone.kit.problem.ClientGone;
 import org.backbone.kit.problem.ProblemResponses;
 import org.backbone.kit.problem.ProblemType;
-import org.backbone.kit.text.StorableText;
+import org.backbone.kit.domain.StorableText;
 import org.jboss.logging.Logger;
 
 /**

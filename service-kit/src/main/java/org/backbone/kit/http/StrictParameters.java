@@ -13,7 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.Function;
-import org.backbone.kit.text.StorableText;
+import org.backbone.kit.domain.StorableText;
 
 /**
  * Parameters are converted strictly and a wrong one is named: {@code ?limit=abc} is a 400 on

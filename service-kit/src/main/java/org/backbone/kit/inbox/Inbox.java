@@ -71,6 +71,20 @@ public class Inbox {
                         : handler.apply(event).replaceWith(true)));
     }
 
+    /**
+     * Claims many events for {@code consumer} with one statement, in the caller's transaction (a
+     * batch consumer's): emits the keys that were processed before, which the caller skips.
+     */
+    public Uni<java.util.List<java.util.UUID>> claimAll(String consumer, java.util.UUID[] eventKeys) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        WITH batch (event_key) AS (SELECT unnest(cast(:keys AS uuid[]))),
+                        claimed AS (INSERT INTO processed_event (consumer, event_key) SELECT :consumer, event_key FROM batch
+                            ON CONFLICT DO NOTHING RETURNING event_key)
+                        SELECT event_key FROM batch EXCEPT SELECT event_key FROM claimed""", java.util.UUID.class)
+                .setParameter("consumer", consumer).setParameter("keys", eventKeys)
+                .getResultList());
+    }
+
     private static ReceivedEvent read(Message<byte[]> message) {
         @SuppressWarnings("unchecked")
         IncomingKafkaRecordMetadata<String, byte[]> metadata =

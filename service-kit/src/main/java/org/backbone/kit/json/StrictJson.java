@@ -1,5 +1,6 @@
 package org.backbone.kit.json;
 
+import org.backbone.kit.domain.ExactNumbers;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonToken;
@@ -24,7 +25,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.function.Function;
-import org.backbone.kit.text.StorableText;
+import org.backbone.kit.domain.StorableText;
 
 /**
  * How every Backbone service reads JSON, from a REST body or an event payload: a repeated key, a

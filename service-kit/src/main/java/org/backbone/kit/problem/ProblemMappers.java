@@ -28,7 +28,7 @@ import org.backbone.kit.domain.FieldProblem;
 import org.backbone.kit.http.InvalidParameter;
 import org.backbone.kit.json.StrictJson;
 import org.backbone.kit.persistence.DatabaseFailures;
-import org.backbone.kit.text.StorableText;
+import org.backbone.kit.domain.StorableText;
 import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;

@@ -9,7 +9,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.math.BigDecimal;
-import org.backbone.kit.json.ExactNumbers;
+import org.backbone.kit.domain.ExactNumbers;
 
 /** A number within {@link ExactNumbers#storeProblem}'s range: at most 15 digits before the point, 6 after. */
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.TYPE_USE, ElementType.RECORD_COMPONENT,

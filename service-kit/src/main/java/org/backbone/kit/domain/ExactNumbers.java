@@ -1,4 +1,4 @@
-package org.backbone.kit.json;
+package org.backbone.kit.domain;
 
 import java.math.BigDecimal;
 

@@ -1,4 +1,4 @@
-package org.backbone.kit.text;
+package org.backbone.kit.domain;
 
 /**
  * What PostgreSQL cannot store in a {@code text} column: the NUL character (it refuses the row) and
