@@ -21,6 +21,9 @@ public class DownstreamServices implements QuarkusTestResourceLifecycleManager {
 
     static ServiceProcess agenda;
     static ServiceProcess measurement;
+    /** Released by a test once it has read the stream's first event; the stream's second follows it. */
+    static final java.util.concurrent.Semaphore SECOND_EVENT = new java.util.concurrent.Semaphore(0);
+    private com.sun.net.httpserver.HttpServer streaming;
     private ServerSocket silent;
     private final List<Socket> held = new ArrayList<>();
 
@@ -36,7 +39,11 @@ public class DownstreamServices implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        streaming = streamingService();
         Map<String, String> config = new HashMap<>();
+        config.put("backbone.gateway.services.stream.url", "http://127.0.0.1:" + streaming.getAddress().getPort());
+        config.put("backbone.gateway.routes[4].service", "stream");
+        config.put("backbone.gateway.routes[4].path", "/v1/stream");
         config.put("backbone.gateway.services.agenda.url", agenda.baseUrl());
         config.put("backbone.gateway.services.measurement.url", measurement.baseUrl());
         config.put("backbone.gateway.services.activity.url", "http://127.0.0.1:" + closedPort());
@@ -66,6 +73,33 @@ public class DownstreamServices implements QuarkusTestResourceLifecycleManager {
                 List.of("-Dquarkus.profile=test"), Path.of("target", name + ".log")).start();
     }
 
+    /**
+     * A service that answers Server-Sent Events: one event at once, the second only when a test has
+     * read the first (or after 30 s), so a gateway that buffered the answer would hold back both.
+     */
+    private static com.sun.net.httpserver.HttpServer streamingService() {
+        try {
+            var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/v1/stream", exchange -> {
+                exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+                exchange.sendResponseHeaders(200, 0);
+                try (var body = exchange.getResponseBody()) {
+                    body.write("id: 1\ndata: first\n\n".getBytes());
+                    body.flush();
+                    SECOND_EVENT.tryAcquire(30, java.util.concurrent.TimeUnit.SECONDS);
+                    body.write("id: 2\ndata: second\n\n".getBytes());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static int closedPort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -86,6 +120,9 @@ public class DownstreamServices implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        if (streaming != null) {
+            streaming.stop(0);
+        }
         if (agenda != null) {
             agenda.stop();
         }

@@ -54,6 +54,25 @@ class GatewayTest {
 
     @Test
     @Order(1)
+    void aStreamIsPassedOnAsItArrivesNotWhenItEnds() throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        var request = java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port + "/api/v1/stream"))
+                .header("Authorization", "Bearer " + Tokens.admin()).header("Accept", "text/event-stream").build();
+        var response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("text/event-stream"));
+        var lines = response.body().iterator();
+        // the service sends its second event only after this first one has been read through the gateway
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> List.of(lines.next(), lines.next()));
+        assertThat(first.get(10, java.util.concurrent.TimeUnit.SECONDS)).containsExactly("id: 1", "data: first");
+        DownstreamServices.SECOND_EVENT.release();
+        var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> List.of(lines.next(), lines.next(), lines.next()));
+        assertThat(second.get(10, java.util.concurrent.TimeUnit.SECONDS)).containsExactly("", "id: 2", "data: second");
+    }
+
+    @Test
+    @Order(1)
     void routesEachPathToItsServiceWithTheCallersTokenAndCorrelation() {
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         Response created = as(Tokens.admin()).header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")

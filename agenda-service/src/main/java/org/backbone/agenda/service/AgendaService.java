@@ -7,10 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -21,6 +21,7 @@ import org.backbone.agenda.domain.Ballot;
 import org.backbone.kit.domain.FieldProblem;
 import org.backbone.agenda.domain.Goal;
 import org.backbone.agenda.domain.GoalTree;
+import org.backbone.agenda.domain.Ratification;
 import org.backbone.agenda.domain.RatificationRule;
 import org.backbone.agenda.persistence.AgendaDecisionEntity;
 import org.backbone.agenda.persistence.AgendaDraftEntity;
@@ -103,16 +104,13 @@ public class AgendaService {
     @WithTransaction
     public Uni<AgendaVersionEntity> propose(Caller caller, UUID initiativeId) {
         return access.administrable(caller, initiativeId, "propose agenda versions")
-                .call(initiative -> openVersion(initiativeId).invoke(open -> {
-                    if (open != null) {
-                        throw ProblemException.conflict("version " + open.number()
-                                + " is still open for decisions; withdraw it before proposing another");
-                    }
-                }))
-                .chain(initiative -> AgendaDraftEntity.<AgendaDraftEntity>findById(initiativeId)
+                .chain(initiative -> openVersion(initiativeId).chain(open -> AgendaDraftEntity
+                        .<AgendaDraftEntity>findById(initiativeId)
                         .chain(draft -> MembershipEntity.currentOf(initiativeId).chain(members -> {
-                            if (draft.content.goals().isEmpty()) {
-                                throw ProblemException.invalid("goals", "an agenda needs at least one goal");
+                            List<FieldProblem> problems = ballotOrConflict(() -> Ratification.proposalProblems(
+                                    open == null ? null : open.number(), draft.content));
+                            if (!problems.isEmpty()) {
+                                throw ProblemException.invalid(problems);
                             }
                             Ballot ballot = ballotOrConflict(() -> Ballot.open(initiative.rule(), members.stream()
                                     .collect(Collectors.toMap(m -> m.organisationId, m -> m.role))));
@@ -127,7 +125,7 @@ public class AgendaService {
                                 return version.<AgendaVersionEntity>persist()
                                         .call(saved -> outbox.append(new AgendaProposed(initiativeId, number, caller.subject())));
                             });
-                        })));
+                        }))));
     }
 
     /** A partner member records its organisation's decision; may ratify the version. */
@@ -242,23 +240,23 @@ public class AgendaService {
                 .chain(existing -> {
                     Map<UUID, GoalEntity> known = existing.stream()
                             .collect(Collectors.toMap(g -> g.key.id(), Function.identity()));
+                    Ratification.GoalChanges changes = Ratification.goalChanges(goals, existing.stream()
+                            .collect(Collectors.toMap(g -> g.key.id(), g -> g.status == GoalEntity.Status.ACTIVE)));
+                    Set<UUID> activated = changes.activated().stream().map(Goal::id).collect(Collectors.toSet());
                     List<BackboneEvent> events = new ArrayList<>();
                     List<GoalEntity> changed = new ArrayList<>();
-                    Map<UUID, Boolean> inVersion = new HashMap<>();
                     for (Goal goal : goals) {
-                        inVersion.put(goal.id(), true);
-                        GoalEntity entity = known.get(goal.id());
-                        boolean newlyActive = entity == null || entity.status == GoalEntity.Status.RETIRED;
-                        if (entity == null) {
-                            entity = new GoalEntity();
-                            entity.key = new GoalEntity.Key(initiative.id, goal.id());
-                        }
+                        GoalEntity entity = known.computeIfAbsent(goal.id(), id -> {
+                            GoalEntity created = new GoalEntity();
+                            created.key = new GoalEntity.Key(initiative.id, id);
+                            return created;
+                        });
                         entity.parentId = goal.parentId();
                         entity.title = goal.title();
                         entity.description = goal.description();
                         entity.horizon = goal.horizon();
                         entity.equityFocus = goal.equityFocus();
-                        if (newlyActive) {
+                        if (activated.contains(goal.id())) {
                             entity.status = GoalEntity.Status.ACTIVE;
                             entity.activatedIn = number;
                             entity.retiredIn = null;
@@ -267,13 +265,12 @@ public class AgendaService {
                         }
                         changed.add(entity);
                     }
-                    for (GoalEntity entity : existing) {
-                        if (entity.status == GoalEntity.Status.ACTIVE && !inVersion.containsKey(entity.key.id())) {
-                            entity.status = GoalEntity.Status.RETIRED;
-                            entity.retiredIn = number;
-                            changed.add(entity);
-                            events.add(new GoalRetired(initiative.id, entity.key.id(), number));
-                        }
+                    for (UUID id : changes.retired()) {
+                        GoalEntity entity = known.get(id);
+                        entity.status = GoalEntity.Status.RETIRED;
+                        entity.retiredIn = number;
+                        changed.add(entity);
+                        events.add(new GoalRetired(initiative.id, id, number));
                     }
                     AgendaRatified ratified = new AgendaRatified(initiative.id, number,
                             version.content.problemStatement(), version.content.vision(), version.content.mission(),

@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.backbone.contracts.Topics;
-import org.backbone.gateway.events.PartnerEnvelopes;
+import org.backbone.gateway.envelopes.PartnerEnvelopes;
 import org.backbone.kit.events.CloudEventRecords;
 import org.backbone.kit.problem.ProblemException;
 import org.backbone.kit.problem.ProblemType;

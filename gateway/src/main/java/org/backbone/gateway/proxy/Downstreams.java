@@ -14,6 +14,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import jakarta.annotation.PreDestroy;
@@ -41,8 +42,16 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 @Singleton
 public class Downstreams {
 
-    /** The answer of a service, as received. */
-    public record Answer(int status, MultiMap headers, Buffer body) {
+    /**
+     * The answer of a service, as received: its whole body, or for a stream (Server-Sent Events) the
+     * paused response to pipe on as it arrives ({@code body} null).
+     */
+    public record Answer(int status, MultiMap headers, Buffer body, HttpClientResponse stream) {
+    }
+
+    /** Answers passed on as they arrive rather than read whole: a stream has no end to wait for. */
+    static boolean streamed(String contentType) {
+        return contentType != null && contentType.regionMatches(true, 0, "text/event-stream", 0, 17);
     }
 
     /** Why no answer came: the service could not be reached, took too long, or its breaker is open. */
@@ -144,8 +153,15 @@ public class Downstreams {
         client().request(options)
                 .onSuccess(sent::tryComplete)
                 .compose(request -> body == null ? request.send() : request.send(body))
-                .compose(response -> response.body().map(received ->
-                        new Answer(response.statusCode(), response.headers(), received)))
+                .compose(response -> {
+                    if (streamed(response.getHeader("Content-Type"))) {
+                        // the deadline is for the answer to start; a stream then lasts as long as the caller stays
+                        response.pause();
+                        return Future.succeededFuture(new Answer(response.statusCode(), response.headers(), null, response));
+                    }
+                    return response.body().map(received ->
+                            new Answer(response.statusCode(), response.headers(), received, null));
+                })
                 .onComplete(result -> {
                     vertx.cancelTimer(deadline);
                     if (result.succeeded()) {

@@ -12,14 +12,14 @@ class PathShapeTest {
 
     @Test
     void everySegmentThatIsNotAWordOfTheApiIsAnId() {
-        assertThat(ApiProxy.shape("/api/v1/initiatives/5f0c1c9e-2b1a-4d4e-9f3e-1a2b3c4d5e6f/scorecard", WORDS))
+        assertThat(MetricNames.shape("/api/v1/initiatives/5f0c1c9e-2b1a-4d4e-9f3e-1a2b3c4d5e6f/scorecard", WORDS))
                 .isEqualTo("/api/v1/initiatives/{id}/scorecard");
-        assertThat(ApiProxy.shape("/api/v1/initiatives/abc1/periods/2026-Q1/values", WORDS))
+        assertThat(MetricNames.shape("/api/v1/initiatives/abc1/periods/2026-Q1/values", WORDS))
                 .isEqualTo("/api/v1/initiatives/{id}/periods/{id}/values");
         // ids of letters only, as a fuzzer sends them, filled the metric label cap before
-        assertThat(ApiProxy.shape("/api/v1/initiatives/abcdef/nonsense", WORDS)).isEqualTo("/api/v1/initiatives/{id}/{id}");
-        assertThat(ApiProxy.shape("/api/v1/organisations", WORDS)).isEqualTo("/api/v1/organisations");
-        assertThat(ApiProxy.shape("/api/v1/organisations/", WORDS)).isEqualTo("/api/v1/organisations/");
-        assertThat(ApiProxy.shape("/api/v1", WORDS)).isEqualTo("/api/v1");
+        assertThat(MetricNames.shape("/api/v1/initiatives/abcdef/nonsense", WORDS)).isEqualTo("/api/v1/initiatives/{id}/{id}");
+        assertThat(MetricNames.shape("/api/v1/organisations", WORDS)).isEqualTo("/api/v1/organisations");
+        assertThat(MetricNames.shape("/api/v1/organisations/", WORDS)).isEqualTo("/api/v1/organisations/");
+        assertThat(MetricNames.shape("/api/v1", WORDS)).isEqualTo("/api/v1");
     }
 }

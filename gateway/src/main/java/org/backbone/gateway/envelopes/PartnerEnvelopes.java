@@ -1,4 +1,4 @@
-package org.backbone.gateway.events;
+package org.backbone.gateway.envelopes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

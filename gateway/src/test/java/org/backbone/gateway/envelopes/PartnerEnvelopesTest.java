@@ -1,4 +1,4 @@
-package org.backbone.gateway.events;
+package org.backbone.gateway.envelopes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
