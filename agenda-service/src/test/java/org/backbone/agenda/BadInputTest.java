@@ -79,7 +79,7 @@ class BadInputTest {
         AgendaApi.ensureOrganisation(ORG_A, "Atid STEM Network", "NONPROFIT");
         UUID initiative = AgendaApi.newInitiative("Votes " + UUID.randomUUID(), Map.of("kind", "UNANIMOUS"));
         join(initiative, ORG_A, "FOUNDING");
-        AgendaApi.decide(org.backbone.kit.testing.Tokens.user("member-a"), initiative, 7, ORG_A, "ENDORSE")
+        AgendaApi.decide(org.backbone.driver.Tokens.user("member-a"), initiative, 7, ORG_A, "ENDORSE")
                 .then().statusCode(404);
         admin().body(Map.of("organisationId", ORG_A.toString(), "role", "CORE"))
                 .post("/v1/initiatives/" + initiative + "/partners").then().statusCode(409);

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
-import org.backbone.kit.testing.Tokens;
+import org.backbone.driver.Tokens;
 import org.junit.jupiter.api.Test;
 
 /** Eight identical creates at once: one is created, the others are told it exists (never a 500). */

@@ -28,7 +28,7 @@ import org.backbone.contracts.EventJson;
 import org.backbone.contracts.EventSchemas;
 import org.backbone.contracts.Topics;
 import org.backbone.kit.testing.KafkaProbe;
-import org.backbone.kit.testing.Tokens;
+import org.backbone.driver.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.backbone.kit.testing.FuzzContract;
-import org.backbone.kit.testing.Tokens;
+import org.backbone.driver.Tokens;
 import org.backbone.kit.testing.fuzz.SchemaFuzzer;
 
 /**

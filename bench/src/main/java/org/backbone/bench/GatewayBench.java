@@ -19,7 +19,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.backbone.kit.testing.ServiceProcess;
-import org.backbone.kit.testing.Tokens;
+import org.backbone.driver.Tokens;
 
 /**
  * Issue 5's targets: a read endpoint (GET an organisation from agenda-service) through the gateway

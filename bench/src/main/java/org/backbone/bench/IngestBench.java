@@ -51,7 +51,7 @@ import org.backbone.kit.events.CloudEventHeaders;
 import org.backbone.kit.events.CloudEventRecords;
 import org.backbone.kit.testing.KafkaProbe;
 import org.backbone.kit.testing.ServiceProcess;
-import org.backbone.kit.testing.Tokens;
+import org.backbone.driver.Tokens;
 
 /**
  * Issue 4's speed: partner values through Kafka into validated, stored values, beside a bare

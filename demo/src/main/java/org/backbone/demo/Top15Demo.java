@@ -1,23 +1,13 @@
 package org.backbone.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import org.backbone.kit.testing.Tokens;
+import org.backbone.driver.BackboneApi;
+import org.backbone.driver.Tokens;
 
 /**
  * Loads a TOP15-like initiative through the gateway's public API, as a backbone organisation would
@@ -29,7 +19,6 @@ import org.backbone.kit.testing.Tokens;
 public final class Top15Demo {
 
     static final String INITIATIVE_NAME = "TOP15 — a national initiative to lift STEM education";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> QUARTERS = List.of("2023Q3", "2023Q4", "2024Q1", "2024Q2", "2024Q3", "2024Q4",
             "2025Q1", "2025Q2", "2025Q3", "2025Q4", "2026Q1", "2026Q2");
 
@@ -47,12 +36,10 @@ public final class Top15Demo {
             Goal goal, double baseline, double target, double start, double step, List<Organisation> reporters) {
     }
 
-    private final String api;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String admin = Tokens.admin();
+    private final BackboneApi api;
 
     private Top15Demo(String api) {
-        this.api = api;
+        this.api = new BackboneApi(api);
     }
 
     public static void main(String[] args) throws Exception {
@@ -71,7 +58,7 @@ public final class Top15Demo {
         return new Organisation(fixed(name), name, sector, role);
     }
 
-    private UUID load() throws Exception {
+    private UUID load() {
         Organisation atid = new Organisation(Tokens.ORG_A, "Atid STEM Network", "NONPROFIT", "FOUNDING");
         Organisation negev = new Organisation(Tokens.ORG_B, "Negev Tech Industries", "BUSINESS", "CORE");
         Organisation ministry = org("Ministry of Education", "GOVERNMENT", "SUPPORTING");
@@ -87,18 +74,14 @@ public final class Top15Demo {
         List<Organisation> organisations = List.of(atid, negev, ministry, innovation, beersheva, haifa, galil, carmel, bank,
                 scientists, teachers, women);
         for (Organisation o : organisations) {
-            if (call("GET", "/v1/organisations/" + o.id(), admin, null).status() == 404) {
-                expect(call("POST", "/v1/organisations", admin, Map.of("id", o.id(), "name", o.name(), "sector", o.sector())), 201);
-            }
+            api.ensureOrganisation(o.id(), o.name(), o.sector());
         }
 
-        UUID initiative = findOrCreateInitiative();
-        String base = "/v1/initiatives/" + initiative;
-        List<String> current = new ArrayList<>();
-        expect(call("GET", base + "/partners", admin, null), 200).body().forEach(p -> current.add(p.path("organisationId").asText()));
+        UUID initiative = api.findOrCreateInitiative(INITIATIVE_NAME, initiativeBody());
+        List<UUID> current = api.partners(initiative);
         for (Organisation o : organisations) {
-            if (!current.contains(o.id().toString())) {
-                expect(call("POST", base + "/partners", admin, Map.of("organisationId", o.id(), "role", o.role())), 201);
+            if (!current.contains(o.id())) {
+                api.join(initiative, o.id(), o.role());
             }
         }
 
@@ -109,7 +92,7 @@ public final class Top15Demo {
         Goal girls = new Goal(fixed("goal:girls"), maths.id(), "Close the gender gap in advanced tracks", "SHORT_TERM");
         Goal periphery = new Goal(fixed("goal:periphery"), root.id(), "Advanced STEM in every town, not just the centre", "LONG_TERM");
         Goal industry = new Goal(fixed("goal:industry"), periphery.id(), "Industry opens its doors to pupils", "SHORT_TERM");
-        ratify(base, List.of(root, maths, physics, teaching, girls, periphery, industry));
+        ratify(initiative, List.of(root, maths, physics, teaching, girls, periphery, industry));
 
         List<Indicator> indicators = List.of(
                 new Indicator("ADV_MATH_SHARE", "Share of pupils taking 5-unit mathematics", "%", "PERCENT", "INCREASE",
@@ -130,29 +113,18 @@ public final class Top15Demo {
                         industry, 150, 600, 150, 8, List.of(negev, galil, carmel)),
                 new Indicator("OLYMPIAD_PUPILS", "Pupils in science olympiads", "pupils", "INTEGER", "INCREASE", "SUM",
                         root, 900, 1300, 920, 40, List.of(scientists, atid, innovation)));
-        Map<String, String> ids = existingIndicators(base);
+        Map<String, String> ids = api.indicators(initiative);
         for (Indicator indicator : indicators) {
             if (!ids.containsKey(indicator.code())) {
-                ids.put(indicator.code(), define(base, indicator));
+                ids.put(indicator.code(), define(initiative, indicator));
             }
-            submitValues(base, ids.get(indicator.code()), indicator);
+            submitValues(initiative, ids.get(indicator.code()), indicator);
         }
         printGuide(initiative);
         return initiative;
     }
 
-    private UUID findOrCreateInitiative() throws Exception {
-        String cursor = null;
-        do {
-            Answer page = expect(call("GET", "/v1/initiatives?limit=100" + (cursor == null ? ""
-                    : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)), admin, null), 200);
-            for (JsonNode initiative : page.body().path("items")) {
-                if (INITIATIVE_NAME.equals(initiative.path("name").asText())) {
-                    return UUID.fromString(initiative.path("id").asText());
-                }
-            }
-            cursor = page.body().path("next").isTextual() ? page.body().path("next").asText() : null;
-        } while (cursor != null);
+    private static Map<String, Object> initiativeBody() {
         Map<String, Object> body = new HashMap<>();
         body.put("name", INITIATIVE_NAME);
         body.put("problemStatement", "Too few pupils, and far too few girls and pupils outside the centre, reach "
@@ -163,72 +135,37 @@ public final class Top15Demo {
         body.put("boundaries", Map.of("geography", List.of("North", "Haifa", "Centre", "South"),
                 "timeframeFrom", "2023-09-01", "timeframeTo", "2030-08-31"));
         body.put("ratificationRule", Map.of("kind", "UNANIMOUS"));
-        return UUID.fromString(expect(call("POST", "/v1/initiatives", admin, body), 201).body().path("id").asText());
+        return body;
     }
 
     /** Proposes the goal tree and has the voting partners endorse it, unless an agenda is in force. */
-    private void ratify(String base, List<Goal> goals) throws Exception {
-        JsonNode agenda = expect(call("GET", base + "/agenda", admin, null), 200).body();
-        if (!agenda.path("current").isMissingNode() && !agenda.path("current").isNull()) {
-            return;
-        }
-        if (agenda.path("openVersion").isNull() || agenda.path("openVersion").isMissingNode()) {
-            List<Map<String, Object>> body = new ArrayList<>();
-            for (Goal g : goals) {
-                Map<String, Object> goal = new LinkedHashMap<>(Map.of("id", g.id(), "title", g.title(), "horizon", g.horizon()));
-                if (g.parent() != null) {
-                    goal.put("parentId", g.parent());
-                }
-                body.add(goal);
-            }
-            String etag = "\"" + agenda.path("draft").path("version").asText() + "\"";
-            expect(call("PUT", base + "/agenda/draft", admin, Map.of("problemStatement", "Too few pupils reach advanced STEM",
-                    "vision", "Every pupil, wherever they live, can reach advanced STEM",
-                    "mission", "Align what we already do, measure it the same way, fill the gaps together",
-                    "goals", body), Map.of("If-Match", etag)), 200);
-            expect(call("POST", base + "/agenda/versions", admin, null), 201);
-        }
-        int version = expect(call("GET", base + "/agenda", admin, null), 200).body().path("openVersion").asInt();
-        expect(call("PUT", base + "/agenda/versions/" + version + "/endorsements/" + Tokens.ORG_A, Tokens.user("member-a"),
-                Map.of("decision", "ENDORSE", "comment", "Atid endorses")), 200);
-        expect(call("PUT", base + "/agenda/versions/" + version + "/endorsements/" + Tokens.ORG_B, Tokens.user("member-b"),
-                Map.of("decision", "ENDORSE", "comment", "Negev Tech endorses")), 200);
-    }
-
-    private Map<String, String> existingIndicators(String base) throws Exception {
-        Map<String, String> ids = new HashMap<>();
-        expect(call("GET", base + "/indicators", admin, null), 200).body()
-                .forEach(i -> ids.put(i.path("code").asText(), i.path("id").asText()));
-        return ids;
+    private void ratify(UUID initiative, List<Goal> goals) {
+        List<Map<String, Object>> tree = goals.stream()
+                .map(g -> BackboneApi.goal(g.id(), g.parent(), g.title(), g.horizon())).toList();
+        api.ratify(initiative, Map.of("problemStatement", "Too few pupils reach advanced STEM",
+                        "vision", "Every pupil, wherever they live, can reach advanced STEM",
+                        "mission", "Align what we already do, measure it the same way, fill the gaps together",
+                        "goals", tree),
+                Map.of(Tokens.ORG_A, Tokens.user("member-a"), Tokens.ORG_B, Tokens.user("member-b")));
     }
 
     /** Defines an indicator once measurement-service has heard of the ratified goals. */
-    private String define(String base, Indicator indicator) throws Exception {
+    private String define(UUID initiative, Indicator indicator) {
         Map<String, Object> body = new HashMap<>(Map.of("code", indicator.code(), "name", indicator.name(),
                 "unit", indicator.unit(), "valueType", indicator.valueType(), "direction", indicator.direction(),
                 "aggregation", indicator.aggregation(), "periodicity", "QUARTERLY",
                 "goalIds", List.of(indicator.goal().id()), "visibility", "SHARED", "approvalRequired", false));
         body.put("baseline", Map.of("period", "2023Q2", "value", indicator.baseline()));
         body.put("targets", Map.of("2026Q2", indicator.target()));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (true) {
-            Answer answer = call("POST", base + "/indicators", admin, body);
-            if (answer.status() == 201) {
-                return answer.body().path("id").asText();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("could not define " + indicator.code() + ": " + answer.status() + " " + answer.body());
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
-        }
+        return api.defineIndicator(initiative, body);
     }
 
     /** Each reporter's twelve quarters, sent on its behalf; a resubmission of the same figures changes nothing. */
-    private void submitValues(String base, String indicatorId, Indicator indicator) throws Exception {
+    private void submitValues(UUID initiative, String indicatorId, Indicator indicator) {
         int reporters = indicator.reporters().size();
         boolean average = indicator.aggregation().equals("AVERAGE");
         for (int p = 0; p < reporters; p++) {
-            List<Map<String, Object>> values = new ArrayList<>();
+            List<Map<String, ?>> values = new ArrayList<>();
             for (int q = 0; q < QUARTERS.size(); q++) {
                 double total = indicator.start() + indicator.step() * q;
                 double wobble = 1 + (((p * 31 + q * 17) % 7) - 3) / 100.0;
@@ -236,8 +173,7 @@ public final class Top15Demo {
                 values.add(Map.of("period", QUARTERS.get(q), "value", indicator.valueType().equals("INTEGER")
                         ? Math.round(value) : Math.round(value * 10) / 10.0));
             }
-            expect(call("POST", base + "/indicators/" + indicatorId + "/values", admin,
-                    Map.of("organisationId", indicator.reporters().get(p).id(), "values", values)), 200);
+            api.submitValues(initiative, indicatorId, indicator.reporters().get(p).id(), values);
         }
     }
 
@@ -251,36 +187,5 @@ public final class Top15Demo {
         System.out.println("                member-b (Negev Tech Industries), observer — password \"backbone\"");
         System.out.println("  For example:  curl -H \"Authorization: Bearer $(./backbone token member-a)\" \\");
         System.out.println("                  http://127.0.0.1:8080/api/v1/initiatives/" + initiative + "/dashboard");
-    }
-
-    // --- HTTP ---------------------------------------------------------------------------------------
-
-    private record Answer(int status, JsonNode body, String method, String path) {
-    }
-
-    private Answer call(String method, String path, String token, Object body) throws Exception {
-        return call(method, path, token, body, Map.of());
-    }
-
-    private Answer call(String method, String path, String token, Object body, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        headers.forEach(request::header);
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode json = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
-        return new Answer(response.statusCode(), json, method, path);
-    }
-
-    private static Answer expect(Answer answer, int status) {
-        if (answer.status() != status) {
-            throw new IllegalStateException(answer.method() + " " + answer.path() + " answered " + answer.status()
-                    + " (expected " + status + "): " + answer.body());
-        }
-        return answer;
     }
 }

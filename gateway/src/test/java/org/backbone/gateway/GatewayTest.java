@@ -1,5 +1,6 @@
 package org.backbone.gateway;
 
+import static org.backbone.kit.testing.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -14,7 +15,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -26,7 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.backbone.kit.testing.FuzzContract;
-import org.backbone.kit.testing.Tokens;
+import org.backbone.driver.BackboneApi;
+import org.backbone.driver.Tokens;
 import org.backbone.kit.testing.fuzz.SchemaFuzzer;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -48,9 +49,6 @@ class GatewayTest {
     @TestHTTPResource("/api/v1/organisations")
     URL organisations;
 
-    private static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON);
-    }
 
     @Test
     @Order(1)
@@ -427,11 +425,13 @@ class GatewayTest {
                 "value", value);
     }
 
+    /** The public API through this gateway, as a client drives it. */
+    static BackboneApi api() {
+        return new BackboneApi("http://127.0.0.1:" + RestAssured.port + "/api");
+    }
+
     static UUID newInitiative() {
-        return UUID.fromString(as(Tokens.admin()).body(Map.of("name", "Gateway initiative " + UUID.randomUUID(),
-                        "vision", "Every pupil can reach advanced STEM", "mission", "Coordinate what works",
-                        "ratificationRule", Map.of("kind", "UNANIMOUS")))
-                .post("/api/v1/initiatives").then().statusCode(201).extract().path("id"));
+        return api().newInitiative("Gateway initiative " + UUID.randomUUID());
     }
 
     /** An initiative with organisation A as its founding partner and a ratified agenda of two goals, all through the gateway. */
@@ -440,39 +440,24 @@ class GatewayTest {
         final UUID goal = UUID.randomUUID();
 
         static Scenario ratified() {
-            if (as(Tokens.admin()).get("/api/v1/organisations/" + Tokens.ORG_A).statusCode() == 404) {
-                as(Tokens.admin()).body(Map.of("id", Tokens.ORG_A.toString(), "name", "Atid STEM Network", "sector", "NONPROFIT"))
-                        .post("/api/v1/organisations").then().statusCode(201);
-            }
+            BackboneApi api = api();
+            api.ensureOrganisation(Tokens.ORG_A, "Atid STEM Network", "NONPROFIT");
             Scenario scenario = new Scenario();
-            String base = "/api/v1/initiatives/" + scenario.initiative;
-            as(Tokens.admin()).body(Map.of("organisationId", Tokens.ORG_A.toString(), "role", "FOUNDING"))
-                    .post(base + "/partners").then().statusCode(201);
-            String etag = as(Tokens.admin()).get(base + "/agenda").then().statusCode(200).extract().path("draft.version").toString();
-            as(Tokens.admin()).header("If-Match", "\"" + etag + "\"")
-                    .body(Map.of("vision", "Every pupil can reach advanced STEM", "mission", "Coordinate what works",
-                            "goals", List.of(
-                                    Map.of("id", scenario.goal.toString(), "title", "More pupils in advanced mathematics",
-                                            "horizon", "LONG_TERM"),
-                                    Map.of("parentId", scenario.goal.toString(), "title", "More girls in advanced STEM tracks",
-                                            "horizon", "SHORT_TERM"))))
-                    .put(base + "/agenda/draft").then().statusCode(200);
-            int version = as(Tokens.admin()).post(base + "/agenda/versions").then().statusCode(201).extract().path("number");
-            as(Tokens.user("member-a")).body(Map.of("decision", "ENDORSE"))
-                    .put(base + "/agenda/versions/" + version + "/endorsements/" + Tokens.ORG_A).then().statusCode(200);
-            as(Tokens.admin()).get(base + "/agenda").then().statusCode(200).body("current.number", equalTo(version));
+            api.join(scenario.initiative, Tokens.ORG_A, "FOUNDING");
+            api.ratify(scenario.initiative, Map.of("vision", "Every pupil can reach advanced STEM",
+                    "mission", "Coordinate what works", "goals", List.of(
+                            BackboneApi.goal(scenario.goal, null, "More pupils in advanced mathematics", "LONG_TERM"),
+                            BackboneApi.goal(UUID.randomUUID(), scenario.goal, "More girls in advanced STEM tracks",
+                                    "SHORT_TERM"))),
+                    Map.of(Tokens.ORG_A, Tokens.user("member-a")));
             return scenario;
         }
 
         /** A quarterly indicator on the ratified goal, once measurement-service knows the goal. */
         String indicator(String code) {
-            Map<String, Object> body = Map.of("code", code, "name", code, "valueType", "INTEGER", "direction", "INCREASE",
-                    "aggregation", "SUM", "periodicity", "QUARTERLY", "goalIds", List.of(goal.toString()),
-                    "visibility", "SHARED", "approvalRequired", false);
-            return await().atMost(DEADLINE).until(() -> {
-                Response response = as(Tokens.admin()).body(body).post("/api/v1/initiatives/" + initiative + "/indicators");
-                return response.statusCode() == 201 ? response.<String>path("id") : null;
-            }, notNullValue());
+            return api().defineIndicator(initiative, Map.of("code", code, "name", code, "valueType", "INTEGER",
+                    "direction", "INCREASE", "aggregation", "SUM", "periodicity", "QUARTERLY",
+                    "goalIds", List.of(goal.toString()), "visibility", "SHARED", "approvalRequired", false));
         }
     }
 }

@@ -20,7 +20,7 @@ import org.backbone.contracts.agenda.RatificationRule;
 import org.backbone.contracts.agenda.Sector;
 import org.backbone.kit.events.CloudEventRecords;
 import org.backbone.kit.testing.KafkaProbe;
-import org.backbone.kit.testing.Tokens;
+import org.backbone.driver.Tokens;
 
 /**
  * An initiative as agenda-service would announce it — created, organisation A as a partner, a

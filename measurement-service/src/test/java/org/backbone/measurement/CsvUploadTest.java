@@ -10,7 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import org.backbone.kit.testing.Tokens;
+import org.backbone.driver.Tokens;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.backbone.kit.testing.FuzzContract;
-import org.backbone.kit.testing.Tokens;
+import org.backbone.driver.Tokens;
 
 /** Every operation of measurement-service fuzzed against a real initiative with indicators of each kind. */
 @QuarkusTest

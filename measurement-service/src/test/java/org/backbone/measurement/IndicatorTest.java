@@ -1,6 +1,6 @@
 package org.backbone.measurement;
 
-import static io.restassured.RestAssured.given;
+import static org.backbone.kit.testing.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,8 +9,6 @@ import static org.hamcrest.Matchers.hasItem;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
@@ -23,7 +21,7 @@ import org.backbone.contracts.EventSchemas;
 import org.backbone.contracts.Topics;
 import org.backbone.contracts.measurement.IndicatorDefined;
 import org.backbone.kit.testing.KafkaProbe;
-import org.backbone.kit.testing.Tokens;
+import org.backbone.driver.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,9 +39,6 @@ class IndicatorTest {
         agenda = AgendaFixture.publish(db);
     }
 
-    private static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON);
-    }
 
     private Map<String, Object> advancedMaths(String code) {
         Map<String, Object> body = new HashMap<>();

@@ -39,7 +39,7 @@ import org.backbone.contracts.partner.MeasurementSubmitted;
 import org.backbone.kit.events.CloudEventRecords;
 import org.backbone.kit.testing.KafkaProbe;
 import org.backbone.kit.testing.ServiceProcess;
-import org.backbone.kit.testing.Tokens;
+import org.backbone.driver.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -25,7 +25,7 @@ import org.backbone.contracts.agenda.Sector;
 import org.backbone.contracts.partner.MeasurementSubmitted;
 import org.backbone.kit.events.CloudEventRecords;
 import org.backbone.kit.testing.KafkaProbe;
-import org.backbone.kit.testing.Tokens;
+import org.backbone.driver.Tokens;
 import org.junit.jupiter.api.Test;
 
 /** Partner systems publishing to their own topics, good events and poison ones mixed. */

@@ -17,7 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.backbone.contracts.EventJson;
 import org.backbone.contracts.Topics;
 import org.backbone.kit.testing.KafkaProbe;
-import org.backbone.kit.testing.Tokens;
+import org.backbone.driver.Tokens;
 import org.junit.jupiter.api.Test;
 
 /** progress.updated follows the data, debounced; indicator.status-changed marks a change of status. */

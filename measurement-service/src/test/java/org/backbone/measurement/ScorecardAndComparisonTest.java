@@ -1,19 +1,17 @@
 package org.backbone.measurement;
 
-import static io.restassured.RestAssured.given;
+import static org.backbone.kit.testing.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.backbone.kit.testing.Tokens;
+import org.backbone.driver.Tokens;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -23,9 +21,6 @@ class ScorecardAndComparisonTest {
     @DataSource("kit")
     AgroalDataSource db;
 
-    private static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON);
-    }
 
     private static String define(AgendaFixture agenda, String code, String visibility, int target) {
         Map<String, Object> body = agenda.indicator(code, "YEARLY");

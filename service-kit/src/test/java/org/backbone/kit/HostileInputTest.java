@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.backbone.kit.testing.Tokens;
+import org.backbone.driver.Tokens;
 import org.backbone.kit.testing.fuzz.RawHttp;
 import org.junit.jupiter.api.Test;
 

@@ -11,7 +11,7 @@ import static org.hamcrest.Matchers.startsWith;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.backbone.kit.paging.Cursor;
-import org.backbone.kit.testing.Tokens;
+import org.backbone.driver.Tokens;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest

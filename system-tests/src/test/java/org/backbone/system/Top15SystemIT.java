@@ -1,16 +1,14 @@
 package org.backbone.system;
 
+import static org.backbone.kit.testing.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.notNullValue;
 
-import io.restassured.http.ContentType;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,7 +25,8 @@ import org.backbone.contracts.Topics;
 import org.backbone.contracts.partner.MeasurementSubmitted;
 import org.backbone.kit.events.CloudEventRecords;
 import org.backbone.kit.testing.KafkaProbe;
-import org.backbone.kit.testing.Tokens;
+import org.backbone.driver.BackboneApi;
+import org.backbone.driver.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -68,9 +67,6 @@ class Top15SystemIT {
         }
     }
 
-    private static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON);
-    }
 
     private static String admin() {
         return Tokens.admin();
@@ -274,40 +270,34 @@ class Top15SystemIT {
         return base() + "/indicators/" + indicators.get(code) + "/progress";
     }
 
+    /** The public API through the gateway, as a client drives it. */
+    private static BackboneApi api() {
+        return new BackboneApi(platform.gateway.baseUrl() + "/api");
+    }
+
     private static void ensureOrganisation(UUID id, String name, String sector) {
-        if (as(admin()).get("/api/v1/organisations/" + id).statusCode() == 404) {
-            as(admin()).body(Map.of("id", id.toString(), "name", name, "sector", sector)).post("/api/v1/organisations")
-                    .then().statusCode(201);
-        }
+        api().ensureOrganisation(id, name, sector);
     }
 
     private static UUID newOrganisation(String name, String sector) {
-        return UUID.fromString(as(admin()).body(Map.of("name", name + " " + UUID.randomUUID(), "sector", sector))
-                .post("/api/v1/organisations").then().statusCode(201).extract().path("id"));
+        return api().newOrganisation(name + " " + UUID.randomUUID(), sector);
     }
 
     private static void join(UUID organisation, String role) {
-        as(admin()).body(Map.of("organisationId", organisation.toString(), "role", role)).post(base() + "/partners")
-                .then().statusCode(201);
+        api().join(initiative, organisation, role);
     }
 
     private static Map<String, Object> goal(UUID id, UUID parent, String title, String horizon) {
-        Map<String, Object> goal = new HashMap<>(Map.of("id", id.toString(), "title", title, "horizon", horizon));
-        if (parent != null) {
-            goal.put("parentId", parent.toString());
-        }
-        return goal;
+        return BackboneApi.goal(id, parent, title, horizon);
     }
 
     private static void putDraft(String vision, List<Map<String, Object>> goals) {
-        String etag = as(admin()).get(base() + "/agenda").then().statusCode(200).extract().path("draft.version").toString();
-        as(admin()).header("If-Match", "\"" + etag + "\"").body(Map.of("problemStatement", "Too few pupils reach advanced STEM",
-                "vision", vision, "mission", "Coordinate what works", "goals", goals)).put(base() + "/agenda/draft")
-                .then().statusCode(200);
+        api().putDraft(initiative, Map.of("problemStatement", "Too few pupils reach advanced STEM", "vision", vision,
+                "mission", "Coordinate what works", "goals", goals)).expect(200);
     }
 
     private static int propose() {
-        return as(admin()).post(base() + "/agenda/versions").then().statusCode(201).extract().path("number");
+        return api().propose(initiative);
     }
 
     private static Response decide(String user, int version, UUID organisation, String decision) {
@@ -317,10 +307,7 @@ class Top15SystemIT {
 
     /** Defines an indicator once measurement-service has the ratified goals. */
     private static String defineIndicator(Map<String, Object> body) {
-        return await().atMost(DEADLINE).until(() -> {
-            Response response = as(admin()).body(body).post(base() + "/indicators");
-            return response.statusCode() == 201 ? response.<String>path("id") : null;
-        }, notNullValue());
+        return api().defineIndicator(initiative, body);
     }
 
     private static Map<String, Object> indicator(String code, String name, String valueType, String aggregation, UUID goal,

@@ -1,5 +1,6 @@
 package org.backbone.kit.testing;
 
+import org.backbone.driver.Tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.RestAssured;

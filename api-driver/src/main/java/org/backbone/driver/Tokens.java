@@ -1,4 +1,4 @@
-package org.backbone.kit.testing;
+package org.backbone.driver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
