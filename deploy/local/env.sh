@@ -15,4 +15,11 @@ export KAFKA_BOOTSTRAP=${KAFKA_BOOTSTRAP:-127.0.0.1:$KAFKA_PORT}
 export KEYCLOAK_URL=${KEYCLOAK_URL:-http://127.0.0.1:$KEYCLOAK_PORT}
 export OIDC_AUTH_SERVER_URL=${OIDC_AUTH_SERVER_URL:-$KEYCLOAK_URL/realms/backbone}
 
-KAFKA_TOPICS=(backbone.agenda.v1 backbone.measurement.v1 backbone.activity.v1 backbone.communication.v1)
+# the services, their ports and their topics: one list, deploy/local/services.tsv
+SERVICES=() KAFKA_TOPICS=()
+while read -r _name _port _topic _shows; do
+  if [[ -z $_name || $_name == \#* ]]; then continue; fi
+  SERVICES+=("$_name:$_port:$_shows")
+  if [[ $_topic != - ]]; then KAFKA_TOPICS+=("$_topic"); fi
+done <"$(dirname "${BASH_SOURCE[0]}")/services.tsv"
+unset _name _port _topic _shows
