@@ -21,8 +21,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Identities of the bearer tokens this gateway has verified, kept until the token expires but no
  * longer than {@code backbone.gateway.verified-tokens.max-age}, so that a client's next call skips
- * the signature check and the claim parsing (with them the gateway spent about 0.85 ms of CPU per
- * proxied call, without them about 0.25 ms), as API gateways do (Envoy's JWT cache). The key is
+ * the signature check and the claim parsing, most of the gateway's CPU per proxied call without it
+ * (bench/RESULTS.md), as API gateways do (Envoy's JWT cache). The key is
  * the whole token, signature included: a token altered in any way is a miss and is verified. The
  * services behind verify every token again.
  */

@@ -161,7 +161,7 @@ public class PartnerIngestion {
     /**
      * The candidates not processed before, claimed in this transaction (inbox), in one statement.
      * It answers with the keys already claimed, almost always none: reading back the thousands
-     * just claimed cost the event loop more than the insert (6 % of its CPU).
+     * just claimed cost the event loop more than the insert.
      */
     private Uni<List<Candidate>> claimNew(List<Candidate> candidates) {
         List<UUID> keys = new ArrayList<>(candidates.size());

@@ -9,8 +9,8 @@ import java.time.ZoneOffset;
  * Reads an RFC 3339 timestamp. The shape producers send almost always
  * ({@code 2026-11-27T19:40:31.123456Z}) is read digit by digit; anything else ({@code +01:00}
  * offsets, lower-case letters, leap seconds, 24:00) goes to {@link Instant#parse}, which decides.
- * Measured on partner ingestion: {@code Instant.parse}'s formatter machinery was 7 % of the event
- * loops' CPU.
+ * On partner ingestion {@code Instant.parse}'s formatter machinery was a visible share of the event
+ * loops' CPU (profile in bench/RESULTS.md's history).
  */
 final class Rfc3339 {
 
