@@ -51,6 +51,8 @@ import org.backbone.kit.events.CloudEventHeaders;
 import org.backbone.kit.events.CloudEventRecords;
 import org.backbone.kit.testing.KafkaProbe;
 import org.backbone.kit.testing.ServiceProcess;
+import org.backbone.driver.BackboneApi;
+import org.backbone.driver.Caller;
 import org.backbone.driver.Tokens;
 
 /**
@@ -75,6 +77,7 @@ public final class IngestBench {
     private static final EventDescriptor VALUES_RECORDED = EventCatalog.of(ValuesRecorded.class);
     private static final int PORT = 18082;
     private static final String API = "http://127.0.0.1:" + PORT;
+    private static final BackboneApi API_DRIVER = new BackboneApi(API);
 
     private final int partners;
     private final int indicators;
@@ -220,7 +223,6 @@ public final class IngestBench {
         }
         awaitCount("SELECT count(*) FROM agenda_membership WHERE initiative_id = '" + initiative + "' AND current", partners);
         awaitCount("SELECT count(*) FROM agenda_goal WHERE initiative_id = '" + initiative + "' AND active", 1);
-        String token = Tokens.admin();
         for (int i = 0; i < indicators; i++) {
             String code = "BENCH_" + i;
             Map<String, Object> body = new HashMap<>(Map.of("code", code, "name", "Bench indicator " + i,
@@ -228,8 +230,7 @@ public final class IngestBench {
                     "goalIds", List.of(goal.toString()), "visibility", "SHARED", "approvalRequired", false));
             body.put("baseline", Map.of("period", periodCodes.get(0), "value", 0));
             body.put("targets", Map.of(periodCodes.get(periodCodes.size() - 1), 1000));
-            JsonNode created = post("/v1/initiatives/" + initiative + "/indicators", token, JSON.writeValueAsString(body));
-            indicatorIds.put(code, UUID.fromString(created.get("id").asText()));
+            indicatorIds.put(code, UUID.fromString(API_DRIVER.defineIndicator(initiative, body)));
         }
         // partners' topics exist once they have joined
         try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", KafkaProbe.bootstrap()))) {
@@ -464,7 +465,7 @@ public final class IngestBench {
 
     /** REST batches of 10,000 values, beside a bare JDBC batch insert of the same rows. */
     private void restBatches() throws Exception {
-        String token = Tokens.user("admin");
+        Caller admin = API_DRIVER.admin();
         int batches = 10;
         int size = 10_000;
         long started = System.nanoTime();
@@ -478,8 +479,8 @@ public final class IngestBench {
                         month.getMonthValue())).append("\",\"value\":").append(v % 1000).append('}');
             }
             body.append("]}");
-            post("/v1/initiatives/" + initiative + "/indicators/" + indicatorIds.get("BENCH_" + (b + 1) % indicators)
-                    + "/values", token, body.toString());
+            admin.call("POST", "/v1/initiatives/" + initiative + "/indicators/" + indicatorIds.get("BENCH_" + (b + 1) % indicators)
+                    + "/values", body.toString(), Map.of()).expect(200);
         }
         double restRate = (double) batches * size / ((System.nanoTime() - started) / 1e9);
         long jdbcStarted = System.nanoTime();
@@ -536,16 +537,6 @@ public final class IngestBench {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
             }
         }
-    }
-
-    private static JsonNode post(String path, String token, String body) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(API + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return JSON.readTree(response.body());
     }
 
     private static double ms(long nanos) {
