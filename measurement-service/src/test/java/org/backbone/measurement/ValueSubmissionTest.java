@@ -1,6 +1,5 @@
 package org.backbone.measurement;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.closeTo;
@@ -13,7 +12,6 @@ import io.quarkus.agroal.DataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
@@ -27,6 +25,7 @@ import org.backbone.contracts.EventJson;
 import org.backbone.contracts.Topics;
 import org.backbone.kit.testing.KafkaProbe;
 import org.backbone.driver.Tokens;
+import org.backbone.kit.testing.Api;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,9 +42,8 @@ class ValueSubmissionTest {
 
     /** Decimals read as doubles (RestAssured's default, float, is too coarse to check a target). */
     private static RequestSpecification as(String token) {
-        return given().config(RestAssuredConfig.config().jsonConfig(JsonConfig.jsonConfig()
-                        .numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE)))
-                .auth().oauth2(token).contentType(ContentType.JSON);
+        return Api.as(token).config(RestAssuredConfig.config().jsonConfig(JsonConfig.jsonConfig()
+                .numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE)));
     }
 
     @BeforeEach
