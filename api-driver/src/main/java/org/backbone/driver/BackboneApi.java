@@ -165,11 +165,30 @@ public final class BackboneApi {
             if (answer.status() == 201) {
                 return answer.text("id");
             }
-            if (answer.status() != 404 && answer.status() != 422 || System.nanoTime() > deadline) {
+            if (!notProjectedYet(answer) || System.nanoTime() > deadline) {
                 answer.expect(201);
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
         }
+    }
+
+    /**
+     * Whether the refusal is only measurement-service not knowing the initiative (404) or its goals
+     * (422 on goalIds) yet; any other refusal is the body's fault and is not retried.
+     */
+    private static boolean notProjectedYet(Answer answer) {
+        if (answer.status() == 404) {
+            return true;
+        }
+        if (answer.status() != 422) {
+            return false;
+        }
+        for (JsonNode error : answer.body().path("errors")) {
+            if (!error.path("field").asText().startsWith("goalIds[")) {
+                return false;
+            }
+        }
+        return answer.body().path("errors").size() > 0;
     }
 
     /** The ids of the initiative's indicators, by code. */

@@ -87,6 +87,10 @@ public class DashboardResource {
     }
 
     private Part part(String name, String service, Downstreams.Answer answer) {
+        if (answer.stream() != null) {
+            // a view is composed from whole answers: a stream is not one, and its connection is let go
+            answer.stream().request().reset();
+        }
         JsonNode body = read(answer);
         String warning = answer.status() >= 500 ? service + " answered " + answer.status()
                 : answer.status() / 100 == 2 && body == null ? service + " answered without a JSON body" : null;

@@ -97,6 +97,13 @@ public class IndicatorEntity extends PanacheEntityBase {
                 .invoke(list -> list.forEach(session::detach)));
     }
 
+    /** The indicators with these ids, read-only: the caller only reads them. */
+    public static Uni<List<IndicatorEntity>> readOnly(java.util.Collection<UUID> ids) {
+        return Panache.getSession().chain(session -> session
+                .createSelectionQuery("from IndicatorEntity where id in :ids", IndicatorEntity.class)
+                .setParameter("ids", ids).setReadOnly(true).getResultList());
+    }
+
     public Month schoolYearMonth() {
         return schoolYearStart == null ? null : Month.of(schoolYearStart);
     }

@@ -59,7 +59,7 @@ public class ProgressPublisher {
         }
         Map<UUID, Set<String>> marked = new LinkedHashMap<>();
         taken.forEach(m -> marked.computeIfAbsent(m.indicatorId(), k -> new HashSet<>()).add(m.period()));
-        return IndicatorEntity.<IndicatorEntity>list("id in ?1", marked.keySet())
+        return IndicatorEntity.readOnly(marked.keySet())
                 .chain(indicators -> Multi.createFrom().iterable(indicators)
                         .onItem().transformToUniAndConcatenate(indicator -> progressOf(indicator, marked.get(indicator.id)))
                         .collect().in(ArrayList<Announcement>::new, List::addAll))
