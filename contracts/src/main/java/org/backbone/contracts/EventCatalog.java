@@ -8,9 +8,12 @@ import java.util.Optional;
 import org.backbone.contracts.activity.ActivityRegistered;
 import org.backbone.contracts.activity.ActivityStatusChanged;
 import org.backbone.contracts.activity.ActivityUpdated;
-import org.backbone.contracts.activity.CoverageGapClosed;
-import org.backbone.contracts.activity.CoverageGapOpened;
-import org.backbone.contracts.activity.OverlapDetected;
+import org.backbone.contracts.activity.ActivityDeleted;
+import org.backbone.contracts.activity.CommitmentMade;
+import org.backbone.contracts.activity.CommitmentWithdrawn;
+import org.backbone.contracts.activity.FindingDismissed;
+import org.backbone.contracts.activity.FindingOpened;
+import org.backbone.contracts.activity.FindingResolved;
 import org.backbone.contracts.agenda.AgendaEndorsed;
 import org.backbone.contracts.agenda.AgendaProposed;
 import org.backbone.contracts.agenda.AgendaRatified;
@@ -47,8 +50,9 @@ public final class EventCatalog {
             AgendaRatified.class, GoalActivated.class, GoalRetired.class,
             IndicatorDefined.class, IndicatorUpdated.class, IndicatorRetired.class, ValuesRecorded.class,
             ValuesRejected.class, PeriodLocked.class, ProgressUpdated.class, IndicatorStatusChanged.class,
-            ActivityRegistered.class, ActivityUpdated.class, ActivityStatusChanged.class,
-            CoverageGapOpened.class, CoverageGapClosed.class, OverlapDetected.class,
+            ActivityRegistered.class, ActivityUpdated.class, ActivityStatusChanged.class, ActivityDeleted.class,
+            CommitmentMade.class, CommitmentWithdrawn.class,
+            FindingOpened.class, FindingResolved.class, FindingDismissed.class,
             AnnouncementPublished.class, ThreadOpened.class, CommentPosted.class, MeetingScheduled.class,
             DecisionRecorded.class, ActionItemAssigned.class,
             MeasurementSubmitted.class);

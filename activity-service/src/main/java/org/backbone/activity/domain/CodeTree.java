@@ -98,6 +98,19 @@ public final class CodeTree {
                 .filter(code -> roots.isEmpty() || roots.stream().anyMatch(root -> isWithin(code, root))).toList();
     }
 
+    /** The code at {@code level} that {@code code} lies within (itself at that level), if it lies that deep. */
+    public Optional<String> ancestorAt(String code, int level) {
+        Integer own = levels.get(code);
+        if (own == null || own < level) {
+            return Optional.empty();
+        }
+        String at = code;
+        for (int l = own; l > level; l--) {
+            at = parents.get(at);
+        }
+        return Optional.of(at);
+    }
+
     private int depth(String code) {
         int depth = 0;
         for (String at = code; at != null; at = parents.get(at)) {

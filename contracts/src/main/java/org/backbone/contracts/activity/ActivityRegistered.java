@@ -6,18 +6,24 @@ import java.util.UUID;
 import org.backbone.contracts.BackboneEvent;
 import org.backbone.contracts.EventType;
 
-/** A partner registered an activity toward the initiative's goals. */
+/** An activity was registered in the initiative's 3W. Budgets never travel in events. */
 @EventType("org.backbone.activity.activity.registered.v1")
 public record ActivityRegistered(
         UUID initiativeId,
         UUID activityId,
-        UUID organisationId,
         String title,
+        String activityType,
+        ActivityStatus status,
+        List<Participant> participants,
         List<UUID> goalIds,
-        List<String> regions,
-        LocalDate startsOn,
-        LocalDate endsOn,
-        ActivityStatus status) implements BackboneEvent {
+        List<ActivityPlace> places,
+        List<String> targetGroups,
+        LocalDate plannedStart,
+        LocalDate plannedEnd,
+        LocalDate actualStart,
+        LocalDate actualEnd,
+        String iatiIdentifier,
+        long version) implements BackboneEvent {
 
     @Override
     public String subject() {

@@ -1,10 +1,10 @@
 package org.backbone.contracts.activity;
 
-/** Where an activity is in its life. */
+/** An activity's status, as IATI's activity status codes 1–5 name them. */
 public enum ActivityStatus {
     PLANNED,
-    ACTIVE,
-    PAUSED,
+    ONGOING,
+    SUSPENDED,
     COMPLETED,
     CANCELLED
 }

@@ -1,5 +1,6 @@
 package org.backbone.contracts.activity;
 
+import java.time.LocalDate;
 import java.util.UUID;
 import org.backbone.contracts.BackboneEvent;
 import org.backbone.contracts.EventType;
@@ -10,7 +11,11 @@ public record ActivityStatusChanged(
         UUID initiativeId,
         UUID activityId,
         ActivityStatus previousStatus,
-        ActivityStatus status) implements BackboneEvent {
+        ActivityStatus status,
+        String reason,
+        LocalDate actualStart,
+        LocalDate actualEnd,
+        long version) implements BackboneEvent {
 
     @Override
     public String subject() {

@@ -6,17 +6,23 @@ import java.util.UUID;
 import org.backbone.contracts.BackboneEvent;
 import org.backbone.contracts.EventType;
 
-/** An activity's description changed. */
+/** An activity's description changed; carries the whole activity as it is now. Budgets never travel in events. */
 @EventType("org.backbone.activity.activity.updated.v1")
 public record ActivityUpdated(
         UUID initiativeId,
         UUID activityId,
-        UUID organisationId,
         String title,
+        String activityType,
+        ActivityStatus status,
+        List<Participant> participants,
         List<UUID> goalIds,
-        List<String> regions,
-        LocalDate startsOn,
-        LocalDate endsOn,
+        List<ActivityPlace> places,
+        List<String> targetGroups,
+        LocalDate plannedStart,
+        LocalDate plannedEnd,
+        LocalDate actualStart,
+        LocalDate actualEnd,
+        String iatiIdentifier,
         long version) implements BackboneEvent {
 
     @Override

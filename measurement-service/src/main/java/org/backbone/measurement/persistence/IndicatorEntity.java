@@ -26,7 +26,7 @@ import org.backbone.contracts.measurement.Periodicity;
 import org.backbone.contracts.measurement.ValueType;
 import org.backbone.contracts.measurement.Visibility;
 import org.backbone.measurement.domain.IndicatorSpec;
-import org.backbone.measurement.domain.Period;
+import org.backbone.kit.domain.Period;
 import org.backbone.measurement.domain.ProgressAssembly;
 import org.backbone.measurement.domain.Targets;
 import org.hibernate.annotations.JdbcTypeCode;

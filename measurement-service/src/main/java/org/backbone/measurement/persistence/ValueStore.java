@@ -12,7 +12,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.backbone.contracts.measurement.SubmissionChannel;
-import org.backbone.measurement.domain.Period;
+import org.backbone.kit.domain.Period;
 import org.backbone.measurement.domain.SubmittedValue;
 
 /** Where accepted values are written: every channel's batches end here. */

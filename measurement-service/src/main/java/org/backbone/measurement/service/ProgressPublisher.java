@@ -20,7 +20,7 @@ import org.backbone.contracts.measurement.ProgressUpdated;
 import org.backbone.kit.outbox.Outbox;
 import org.backbone.measurement.config.MeasurementConfig;
 import org.backbone.measurement.domain.Progress.PeriodProgress;
-import org.backbone.measurement.domain.Period;
+import org.backbone.kit.domain.Period;
 import org.backbone.measurement.persistence.IndicatorEntity;
 import org.backbone.measurement.persistence.ProgressMarks;
 

@@ -15,7 +15,7 @@ import org.backbone.kit.access.InitiativeAccess;
 import org.backbone.kit.agenda.AgendaProjection;
 import org.backbone.kit.problem.ProblemException;
 import org.backbone.kit.security.Caller;
-import org.backbone.measurement.domain.Period;
+import org.backbone.kit.domain.Period;
 import org.backbone.measurement.domain.Progress;
 import org.backbone.measurement.domain.Progress.PeriodProgress;
 import org.backbone.measurement.domain.ProgressAssembly;

@@ -29,7 +29,7 @@ import org.backbone.kit.domain.FieldProblem;
 import org.backbone.kit.domain.StorableText;
 import org.backbone.kit.outbox.Outbox;
 import org.backbone.measurement.domain.IndicatorSpec;
-import org.backbone.measurement.domain.Period;
+import org.backbone.kit.domain.Period;
 import org.backbone.measurement.domain.SubmittedValue;
 import org.backbone.measurement.domain.ValueRules;
 import org.backbone.measurement.persistence.IndicatorEntity;

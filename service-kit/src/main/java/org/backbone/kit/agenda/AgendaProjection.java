@@ -84,6 +84,20 @@ public class AgendaProjection {
                 .getSingleResult()).map(Long::intValue);
     }
 
+    /** An active goal of the agenda in force; {@code parentId} null at the root. */
+    public record Goal(UUID id, UUID parentId, String title) {
+    }
+
+    /** The goal tree of the agenda in force, by title. */
+    public Uni<List<Goal>> goalTree(UUID initiative) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "SELECT id, parent_id, title FROM agenda_goal WHERE initiative_id = :initiative AND active "
+                                + "ORDER BY title, id", Tuple.class)
+                .setParameter("initiative", initiative)
+                .getResultList()).map(rows -> rows.stream().map(row -> new Goal(row.get("id", UUID.class),
+                row.get("parent_id", UUID.class), row.get("title", String.class))).toList());
+    }
+
     /** The goals of the agenda in force. */
     public Uni<List<UUID>> activeGoals(UUID initiative) {
         return Panache.getSession().chain(session -> session.createNativeQuery(

@@ -97,7 +97,8 @@ public class AgendaProjector {
             return unlessOutdated(session, ratified.initiativeId(), ratified.version(), () -> ratified(session, ratified));
         } else if (payload instanceof GoalActivated activated) {
             return unlessOutdated(session, activated.initiativeId(), activated.version(), () -> goal(session,
-                    activated.initiativeId(), activated.goalId(), activated.title(), true, activated.version()));
+                    activated.initiativeId(), activated.goalId(), activated.parentGoalId(), activated.title(), true,
+                    activated.version()));
         } else if (payload instanceof GoalRetired retired) {
             return session.createNativeQuery("UPDATE agenda_goal SET active = false, as_of_version = :version "
                             + "WHERE initiative_id = :initiative AND id = :goal AND as_of_version <= :version")
@@ -166,19 +167,21 @@ public class AgendaProjector {
                 .setParameter("initiative", ratified.initiativeId())
                 .executeUpdate().replaceWithVoid();
         for (GoalSnapshot goal : goals) {
-            chain = chain.chain(() -> goal(session, ratified.initiativeId(), goal.goalId(), goal.title(), true,
-                    ratified.version()));
+            chain = chain.chain(() -> goal(session, ratified.initiativeId(), goal.goalId(), goal.parentGoalId(),
+                    goal.title(), true, ratified.version()));
         }
         return chain;
     }
 
-    private static Uni<Void> goal(Mutiny.Session session, UUID initiative, UUID goal, String title, boolean active,
-            int version) {
-        return session.createNativeQuery("INSERT INTO agenda_goal (initiative_id, id, title, active, as_of_version) "
-                        + "VALUES (:initiative, :goal, :title, :active, :version) "
-                        + "ON CONFLICT (initiative_id, id) DO UPDATE SET title = excluded.title, active = excluded.active, "
+    private static Uni<Void> goal(Mutiny.Session session, UUID initiative, UUID goal, UUID parent, String title,
+            boolean active, int version) {
+        return session.createNativeQuery("INSERT INTO agenda_goal (initiative_id, id, parent_id, title, active, as_of_version) "
+                        + "VALUES (:initiative, :goal, cast(:parent AS uuid), :title, :active, :version) "
+                        + "ON CONFLICT (initiative_id, id) DO UPDATE SET parent_id = excluded.parent_id, "
+                        + "title = excluded.title, active = excluded.active, "
                         + "as_of_version = excluded.as_of_version WHERE agenda_goal.as_of_version <= excluded.as_of_version")
-                .setParameter("initiative", initiative).setParameter("goal", goal).setParameter("title", title)
+                .setParameter("initiative", initiative).setParameter("goal", goal).setParameter("parent", parent)
+                .setParameter("title", title)
                 .setParameter("active", active).setParameter("version", version)
                 .executeUpdate().replaceWithVoid();
     }

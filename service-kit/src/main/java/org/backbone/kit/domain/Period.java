@@ -1,4 +1,4 @@
-package org.backbone.measurement.domain;
+package org.backbone.kit.domain;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.backbone.measurement.domain;
+package org.backbone.kit.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
