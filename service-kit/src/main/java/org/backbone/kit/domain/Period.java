@@ -6,6 +6,7 @@ import java.time.Month;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -81,6 +82,22 @@ public record Period(String code, Periodicity periodicity, LocalDate start, Loca
                     return Optional.of(new Period(code, periodicity, start, start.plusDays(6)));
                 }
             }
+        }
+        return Optional.empty();
+    }
+
+    /** Parses a code of any periodicity; a SCHOOL_YEAR starts in the month its code names. */
+    public static Optional<Period> parseAny(String code) {
+        for (Periodicity periodicity : List.of(Periodicity.YEARLY, Periodicity.QUARTERLY, Periodicity.MONTHLY,
+                Periodicity.WEEKLY)) {
+            Optional<Period> period = parse(code, periodicity, null);
+            if (period.isPresent()) {
+                return period;
+            }
+        }
+        Matcher m;
+        if (code != null && (m = YEAR_FROM_MONTH.matcher(code)).matches() && MONTH_CODES.containsKey(m.group(2))) {
+            return parse(code, Periodicity.SCHOOL_YEAR, MONTH_CODES.get(m.group(2)));
         }
         return Optional.empty();
     }

@@ -49,4 +49,13 @@ public class ProblemException extends RuntimeException {
                 errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
                         : errors.size() + " fields are invalid", errors);
     }
+
+    /** 409 when every problem is a {@link FieldProblem.Kind#CONFLICT} with the state, else 422. */
+    public static ProblemException of(List<FieldProblem> errors) {
+        if (!errors.isEmpty() && errors.stream().allMatch(e -> e.kind() == FieldProblem.Kind.CONFLICT)) {
+            return new ProblemException(ProblemType.CONFLICT, errors.get(0).field() + ": " + errors.get(0).message(),
+                    errors);
+        }
+        return invalid(errors);
+    }
 }

@@ -1,0 +1,266 @@
+package org.backbone.activity.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.backbone.activity.domain.ActivityDraft;
+import org.backbone.activity.domain.ActivityRules;
+import org.backbone.activity.domain.ActivityStatus;
+import org.backbone.activity.domain.Coverage;
+import org.backbone.activity.domain.Transition;
+import org.backbone.activity.domain.VocabularyKind;
+import org.backbone.activity.persistence.ActivityEntity;
+import org.backbone.activity.persistence.Vocabularies;
+import org.backbone.contracts.activity.ActivityDeleted;
+import org.backbone.contracts.activity.ActivityRegistered;
+import org.backbone.contracts.activity.ActivityStatusChanged;
+import org.backbone.contracts.activity.ActivityUpdated;
+import org.backbone.contracts.activity.ParticipationRole;
+import org.backbone.kit.access.InitiativeAccess;
+import org.backbone.kit.agenda.AgendaProjection;
+import org.backbone.kit.domain.FieldProblem;
+import org.backbone.kit.http.ETags;
+import org.backbone.kit.outbox.Outbox;
+import org.backbone.kit.paging.Cursor;
+import org.backbone.kit.paging.Page;
+import org.backbone.kit.problem.ProblemException;
+import org.backbone.kit.security.Caller;
+
+/**
+ * The 3W of an initiative. Everyone who may read the initiative reads its activities (budgets only
+ * staff and the activity's own organisations); staff change any, a partner only those its
+ * organisation implements or is accountable for. Every change reassesses the findings it can affect
+ * in the same transaction.
+ */
+@ApplicationScoped
+public class ActivityService {
+
+    private static final Set<ParticipationRole> RESPONSIBLE = Set.of(ParticipationRole.IMPLEMENTING,
+            ParticipationRole.ACCOUNTABLE);
+
+    private final InitiativeAccess access;
+    private final Vocabularies vocabularies;
+    private final AgendaProjection agenda;
+    private final Outbox outbox;
+    private final Assessor assessor;
+
+    ActivityService(InitiativeAccess access, Vocabularies vocabularies, AgendaProjection agenda, Outbox outbox,
+            Assessor assessor) {
+        this.access = access;
+        this.vocabularies = vocabularies;
+        this.agenda = agenda;
+        this.outbox = outbox;
+        this.assessor = assessor;
+    }
+
+    /** Filters of the list; null means any. */
+    public record Filter(UUID goal, UUID partner, ActivityStatus status, String location, String targetGroup,
+            String q) {
+    }
+
+    @WithTransaction
+    public Uni<ActivityEntity> register(Caller caller, UUID initiative, ActivityDraft draft) {
+        return access.readable(caller, initiative)
+                .invoke(() -> requireResponsible(caller, draft, "register"))
+                .chain(() -> validate(initiative, draft))
+                .chain(() -> {
+                    ActivityEntity a = new ActivityEntity();
+                    a.id = UUID.randomUUID();
+                    a.initiativeId = initiative;
+                    a.status = ActivityStatus.PLANNED;
+                    a.describe(draft);
+                    a.createdBy = caller.subject();
+                    a.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+                    a.updatedAt = a.createdAt;
+                    return a.<ActivityEntity>persistAndFlush();
+                })
+                .call(a -> outbox.append(registered(a)))
+                .call(a -> assessor.changed(initiative, null, a.forCoverage()));
+    }
+
+    @WithSession
+    public Uni<ActivityEntity> get(Caller caller, UUID initiative, UUID id) {
+        return access.readable(caller, initiative).chain(() -> find(initiative, id));
+    }
+
+    @WithSession
+    public Uni<Page<ActivityEntity>> list(Caller caller, UUID initiative, Filter filter, int limit, String cursor) {
+        return access.readable(caller, initiative).chain(() -> {
+            StringBuilder sql = new StringBuilder("SELECT * FROM activity WHERE initiative_id = :initiative");
+            List<Object[]> parameters = new ArrayList<>();
+            parameters.add(new Object[] {"initiative", initiative});
+            if (filter.goal() != null) {
+                sql.append(" AND cast(:goal AS uuid) = ANY(goal_ids)");
+                parameters.add(new Object[] {"goal", filter.goal()});
+            }
+            if (filter.partner() != null) {
+                sql.append(" AND cast(:partner AS uuid) = ANY(organisation_ids)");
+                parameters.add(new Object[] {"partner", filter.partner()});
+            }
+            if (filter.status() != null) {
+                sql.append(" AND status = :status");
+                parameters.add(new Object[] {"status", filter.status().name()});
+            }
+            if (filter.location() != null) {
+                sql.append(" AND cast(:location AS text) = ANY(location_codes)");
+                parameters.add(new Object[] {"location", filter.location()});
+            }
+            if (filter.targetGroup() != null) {
+                sql.append(" AND cast(:targetGroup AS text) = ANY(target_groups)");
+                parameters.add(new Object[] {"targetGroup", filter.targetGroup()});
+            }
+            if (filter.q() != null && !filter.q().isBlank()) {
+                sql.append(" AND strpos(lower(title || ' ' || coalesce(description, '')), lower(:q)) > 0");
+                parameters.add(new Object[] {"q", filter.q()});
+            }
+            if (cursor != null) {
+                List<String> keys = Cursor.decode(cursor, 2);
+                sql.append(" AND (title, id) > (:afterTitle, cast(:afterId AS uuid))");
+                parameters.add(new Object[] {"afterTitle", keys.get(0)});
+                parameters.add(new Object[] {"afterId", Cursor.uuid(keys.get(1))});
+            }
+            sql.append(" ORDER BY title, id LIMIT ").append(limit + 1);
+            return Panache.getSession().chain(session -> {
+                var query = session.createNativeQuery(sql.toString(), ActivityEntity.class);
+                parameters.forEach(p -> query.setParameter((String) p[0], p[1]));
+                return query.getResultList();
+            }).map(rows -> Cursor.page(rows, limit, a -> Cursor.encode(a.title, a.id.toString())));
+        });
+    }
+
+    @WithTransaction
+    public Uni<ActivityEntity> update(Caller caller, UUID initiative, UUID id, String ifMatch, ActivityDraft draft) {
+        ETags.requirePresent(ifMatch);
+        return access.readable(caller, initiative).chain(() -> find(initiative, id)).chain(a -> {
+            requireResponsible(caller, a.draft(), "change");
+            requireResponsible(caller, draft, "change");
+            ETags.requireMatch(ifMatch, a.version);
+            Coverage.Activity before = a.forCoverage();
+            return validate(initiative, draft).chain(() -> {
+                a.describe(draft);
+                a.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                return a.<ActivityEntity>persistAndFlush();
+            }).call(saved -> outbox.append(updated(saved)))
+                    .call(saved -> assessor.changed(initiative, before, saved.forCoverage()));
+        });
+    }
+
+    @WithTransaction
+    public Uni<ActivityEntity> transition(Caller caller, UUID initiative, UUID id, String ifMatch, Transition move) {
+        return access.readable(caller, initiative).chain(() -> find(initiative, id)).chain(a -> {
+            requireResponsible(caller, a.draft(), "change the status of");
+            if (ifMatch != null) {
+                ETags.requireMatch(ifMatch, a.version);
+            }
+            List<FieldProblem> problems = move.problems(a.status, a.actualStart);
+            if (!problems.isEmpty()) {
+                throw ProblemException.of(problems);
+            }
+            Coverage.Activity before = a.forCoverage();
+            ActivityStatus previous = a.status;
+            a.status = move.to();
+            if (move.actualStart() != null) {
+                a.actualStart = move.actualStart();
+            }
+            if (move.actualEnd() != null) {
+                a.actualEnd = move.actualEnd();
+            }
+            a.statusReason = move.reason();
+            a.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            return a.<ActivityEntity>persistAndFlush()
+                    .call(saved -> outbox.append(new ActivityStatusChanged(initiative, id,
+                            org.backbone.contracts.activity.ActivityStatus.valueOf(previous.name()),
+                            org.backbone.contracts.activity.ActivityStatus.valueOf(saved.status.name()),
+                            saved.statusReason, saved.actualStart, saved.actualEnd, saved.version)))
+                    .call(saved -> assessor.changed(initiative, before, saved.forCoverage()));
+        });
+    }
+
+    /** Only a PLANNED activity can be deleted (it has no reports: reports need a started activity). */
+    @WithTransaction
+    public Uni<Void> delete(Caller caller, UUID initiative, UUID id, String ifMatch) {
+        return access.readable(caller, initiative).chain(() -> find(initiative, id)).chain(a -> {
+            requireResponsible(caller, a.draft(), "delete");
+            if (ifMatch != null) {
+                ETags.requireMatch(ifMatch, a.version);
+            }
+            if (a.status != ActivityStatus.PLANNED) {
+                throw new ProblemException(org.backbone.kit.problem.ProblemType.CONFLICT,
+                        "only a PLANNED activity can be deleted; this one is " + a.status + " (cancel it instead)",
+                        List.of(FieldProblem.conflict("status", "is " + a.status)));
+            }
+            Coverage.Activity before = a.forCoverage();
+            return a.delete().call(() -> Panache.getSession().chain(s -> s.flush()))
+                    .call(() -> outbox.append(new ActivityDeleted(initiative, id)))
+                    .call(() -> assessor.changed(initiative, before, null)).replaceWithVoid();
+        });
+    }
+
+    /** Whether {@code caller} may see the activity's budget: staff and its own organisations. */
+    public static boolean seesBudget(Caller caller, ActivityEntity a) {
+        return caller.isAdmin() || caller.partnerId().map(a::involves).orElse(false);
+    }
+
+    private static void requireResponsible(Caller caller, ActivityDraft draft, String operation) {
+        if (caller.isAdmin()) {
+            return;
+        }
+        boolean responsible = caller.isPartner() && caller.partnerId().map(org -> draft.participants().stream()
+                .anyMatch(p -> p.organisationId().equals(org) && RESPONSIBLE.contains(p.role()))).orElse(false);
+        if (!responsible) {
+            throw ProblemException.forbidden("only backbone staff, or a partner implementing or accountable for an "
+                    + "activity, may " + operation + " it");
+        }
+    }
+
+    private Uni<Void> validate(UUID initiative, ActivityDraft draft) {
+        return vocabularies.get(initiative, VocabularyKind.LOCATION)
+                .chain(locations -> vocabularies.get(initiative, VocabularyKind.TARGET_GROUP)
+                        .chain(groups -> vocabularies.get(initiative, VocabularyKind.ACTIVITY_TYPE)
+                                .chain(types -> agenda.activeGoals(initiative)
+                                        .chain(goals -> agenda.memberIds(initiative).invoke(members -> {
+                                            var context = new ActivityRules.Context(locations.tree(), groups.tree(),
+                                                    Set.copyOf(types.entries().stream()
+                                                            .map(Vocabularies.Entry::code).toList()),
+                                                    Set.copyOf(goals), Set.copyOf(members));
+                                            List<FieldProblem> problems = ActivityRules.problems(draft, context);
+                                            if (!problems.isEmpty()) {
+                                                throw ProblemException.invalid(problems);
+                                            }
+                                        })))))
+                .replaceWithVoid();
+    }
+
+    private static Uni<ActivityEntity> find(UUID initiative, UUID id) {
+        return ActivityEntity.<ActivityEntity>findById(id)
+                .map(a -> a == null || !a.initiativeId.equals(initiative) ? null : a)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("activity " + id));
+    }
+
+    private static ActivityRegistered registered(ActivityEntity a) {
+        return new ActivityRegistered(a.initiativeId, a.id, a.title, a.activityType,
+                org.backbone.contracts.activity.ActivityStatus.valueOf(a.status.name()), a.details.participants(),
+                List.of(a.goalIds), places(a), List.of(a.targetGroups), a.plannedStart, a.plannedEnd, a.actualStart,
+                a.actualEnd, a.iatiIdentifier, a.version);
+    }
+
+    private static ActivityUpdated updated(ActivityEntity a) {
+        return new ActivityUpdated(a.initiativeId, a.id, a.title, a.activityType,
+                org.backbone.contracts.activity.ActivityStatus.valueOf(a.status.name()), a.details.participants(),
+                List.of(a.goalIds), places(a), List.of(a.targetGroups), a.plannedStart, a.plannedEnd, a.actualStart,
+                a.actualEnd, a.iatiIdentifier, a.version);
+    }
+
+    private static List<org.backbone.contracts.activity.ActivityPlace> places(ActivityEntity a) {
+        return a.details.places().stream()
+                .map(p -> new org.backbone.contracts.activity.ActivityPlace(p.location(), p.wholeArea())).toList();
+    }
+}

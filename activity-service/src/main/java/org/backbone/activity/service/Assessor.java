@@ -1,0 +1,318 @@
+package org.backbone.activity.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.backbone.activity.domain.ActivityFindings;
+import org.backbone.activity.domain.Assessment;
+import org.backbone.activity.domain.Assessment.Area;
+import org.backbone.activity.domain.Coverage;
+import org.backbone.activity.domain.FindingState;
+import org.backbone.activity.domain.Span;
+import org.backbone.activity.domain.VocabularyKind;
+import org.backbone.activity.persistence.ActivityEntity;
+import org.backbone.activity.persistence.CoverageSettingsEntity;
+import org.backbone.activity.persistence.FindingEntity;
+import org.backbone.activity.persistence.Vocabularies;
+import org.backbone.contracts.BackboneEvent;
+import org.backbone.contracts.activity.FindingKind;
+import org.backbone.contracts.activity.FindingOpened;
+import org.backbone.contracts.activity.FindingResolved;
+import org.backbone.contracts.activity.Participant;
+import org.backbone.contracts.activity.ParticipationRole;
+import org.backbone.kit.agenda.AgendaProjection;
+import org.backbone.kit.domain.Period;
+import org.backbone.kit.outbox.Outbox;
+
+/**
+ * Keeps the stored findings equal to what {@link Assessment} and {@link ActivityFindings} compute:
+ * in full, or — after one activity changed — only in the areas its old and new versions touch (wider
+ * when it changes which target groups a goal names). Runs in the caller's transaction, so findings
+ * and their events commit with the change that caused them.
+ */
+@ApplicationScoped
+public class Assessor {
+
+    private static final Set<FindingKind> COVERAGE_KINDS = Set.of(FindingKind.UNCOVERED, FindingKind.PLANNED_ONLY,
+            FindingKind.NOMINAL_ONLY, FindingKind.DUPLICATION_RISK, FindingKind.DUPLICATE_RECORD);
+
+    private final Vocabularies vocabularies;
+    private final AgendaProjection agenda;
+    private final Outbox outbox;
+
+    Assessor(Vocabularies vocabularies, AgendaProjection agenda, Outbox outbox) {
+        this.vocabularies = vocabularies;
+        this.agenda = agenda;
+        this.outbox = outbox;
+    }
+
+    /** What was computed and what changed, for the caller (and the benchmark). */
+    public record Outcome(int findings, int opened, int resolved) {
+    }
+
+    /** The plan an initiative's coverage is computed against; {@code period} null while none is chosen. */
+    record Setting(Coverage.Plan plan, Period period, Set<UUID> activeGoals, Map<UUID, String> goalTitles,
+            Set<UUID> members) {
+    }
+
+    Uni<Setting> setting(UUID initiative) {
+        return CoverageSettingsEntity.<CoverageSettingsEntity>findById(initiative)
+                .chain(settings -> vocabularies.get(initiative, VocabularyKind.LOCATION)
+                        .chain(locations -> vocabularies.get(initiative, VocabularyKind.TARGET_GROUP)
+                                .chain(groups -> agenda.goalTree(initiative)
+                                        .chain(goals -> agenda.memberIds(initiative).map(members -> {
+                                            Set<UUID> active = goals.stream().map(AgendaProjection.Goal::id)
+                                                    .collect(Collectors.toSet());
+                                            Set<UUID> parents = goals.stream().map(AgendaProjection.Goal::parentId)
+                                                    .filter(Objects::nonNull).collect(Collectors.toSet());
+                                            Map<UUID, UUID> parentOf = new HashMap<>();
+                                            goals.stream().filter(g -> g.parentId() != null)
+                                                    .forEach(g -> parentOf.put(g.id(), g.parentId()));
+                                            Set<UUID> leaves = new HashSet<>(active);
+                                            leaves.removeAll(parents);
+                                            Map<UUID, String> titles = goals.stream().collect(Collectors.toMap(
+                                                    AgendaProjection.Goal::id, AgendaProjection.Goal::title));
+                                            int level = settings == null ? 1 : settings.coverageLevel;
+                                            Set<String> boundaries = settings == null ? Set.of()
+                                                    : Set.of(settings.boundaries);
+                                            Coverage.Plan plan = new Coverage.Plan(leaves, parentOf, locations.tree(),
+                                                    level, boundaries, groups.tree());
+                                            Period period = settings == null ? null
+                                                    : Period.parseAny(settings.period).orElse(null);
+                                            return new Setting(plan, period, active, titles, Set.copyOf(members));
+                                        })))));
+    }
+
+    /** Recomputes every finding of the initiative. */
+    public Uni<Outcome> full(UUID initiative) {
+        return setting(initiative).chain(setting -> activities(initiative).chain(activities -> {
+            Collection<Area> areas = setting.period() == null ? List.of() : Assessment.allAreas(setting.plan());
+            List<Computed> computed = compute(setting, areas, activities, activities);
+            return FindingEntity.<FindingEntity>list("initiativeId", initiative)
+                    .chain(stored -> reconcile(initiative, setting, computed, stored));
+        }));
+    }
+
+    /**
+     * Recomputes what one activity's change can affect.
+     *
+     * @param before the activity as it was (null when it is new)
+     * @param after the activity as it is now (null when it was deleted)
+     */
+    public Uni<Outcome> changed(UUID initiative, Coverage.Activity before, Coverage.Activity after) {
+        return setting(initiative).chain(setting -> activities(initiative).chain(activities -> {
+            UUID id = before != null ? before.id() : after.id();
+            List<ActivityEntity> others = activities.stream().filter(a -> !a.id.equals(id)).toList();
+            Set<Area> areas = new HashSet<>();
+            if (setting.period() != null) {
+                Coverage.Plan plan = setting.plan();
+                List<Coverage.Activity> now = coverageOf(activities);
+                List<Coverage.Activity> then = new ArrayList<>(coverageOf(others));
+                if (before != null) {
+                    then.add(before);
+                    areas.addAll(Assessment.areas(plan, before));
+                }
+                if (after != null) {
+                    areas.addAll(Assessment.areas(plan, after));
+                }
+                Map<UUID, Set<String>> namedNow = Assessment.namedGroups(plan, now);
+                Map<UUID, Set<String>> namedThen = Assessment.namedGroups(plan, then);
+                Set<UUID> widened = new HashSet<>();
+                for (UUID goal : plan.leafGoals()) {
+                    if (!Objects.equals(namedNow.get(goal), namedThen.get(goal))) {
+                        widened.add(goal);
+                    }
+                }
+                if (!widened.isEmpty()) {
+                    Assessment.allAreas(plan).stream().filter(a -> widened.contains(a.goal())).forEach(areas::add);
+                }
+            }
+            List<ActivityEntity> subject = activities.stream().filter(a -> a.id.equals(id)).toList();
+            List<Computed> computed = compute(setting, areas, activities, subject);
+            Set<UUID> goals = areas.stream().map(Area::goal).collect(Collectors.toSet());
+            List<String> ownKeys = java.util.Arrays.stream(ActivityFindings.Kind.values()).map(k -> k.name() + "|" + id)
+                    .toList();
+            return FindingEntity.<FindingEntity>list("initiativeId = ?1 and (goalId in ?2 or key in ?3)",
+                            initiative, goals.isEmpty() ? Set.of(new UUID(0, 0)) : goals, ownKeys)
+                    .chain(stored -> reconcile(initiative, setting, computed, stored.stream()
+                            .filter(f -> COVERAGE_KINDS.contains(f.kind)
+                                    ? areas.contains(new Area(f.goalId, f.location))
+                                    : ownKeys.contains(f.key))
+                            .toList()));
+        }));
+    }
+
+    private record Computed(Assessment.Finding finding, String fingerprint) {
+    }
+
+    private List<Computed> compute(Setting setting, Collection<Area> areas, List<ActivityEntity> all,
+            List<ActivityEntity> subjects) {
+        List<Coverage.Activity> coverage = coverageOf(all);
+        Map<UUID, String> keyFields = new HashMap<>();
+        coverage.forEach(a -> keyFields.put(a.id(), Assessment.keyFields(a)));
+        List<Computed> computed = new ArrayList<>();
+        if (setting.period() != null && !areas.isEmpty()) {
+            Span period = new Span(setting.period().start(), setting.period().end());
+            for (Assessment.Finding f : Assessment.coverage(setting.plan(), period, areas, coverage,
+                    Assessment.namedGroups(setting.plan(), coverage))) {
+                computed.add(new Computed(f, fingerprint(f.activities(), keyFields)));
+            }
+        }
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        for (ActivityEntity a : subjects) {
+            Set<UUID> implementers = a.details.participants().stream()
+                    .filter(p -> p.role() == ParticipationRole.IMPLEMENTING).map(Participant::organisationId)
+                    .collect(Collectors.toSet());
+            ActivityFindings.Facts facts = new ActivityFindings.Facts(a.status, Set.of(a.goalIds), implementers,
+                    a.plannedStart, a.plannedEnd, 0);
+            for (ActivityFindings.Kind kind : ActivityFindings.of(facts, setting.activeGoals(), setting.members(), today)) {
+                Assessment.Finding f = new Assessment.Finding(FindingKind.valueOf(kind.name()), kind.name() + "|" + a.id,
+                        null, List.of(a.id), Set.copyOf(implementers), null);
+                computed.add(new Computed(f, fingerprint(f.activities(), keyFields)));
+            }
+        }
+        return computed;
+    }
+
+    private Uni<Outcome> reconcile(UUID initiative, Setting setting, List<Computed> computed, List<FindingEntity> stored) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Map<String, FindingEntity> byKey = new HashMap<>();
+        stored.forEach(f -> byKey.put(f.key, f));
+        List<BackboneEvent> events = new ArrayList<>();
+        List<FindingEntity> inserts = new ArrayList<>();
+        Set<String> found = new HashSet<>();
+        String periodCode = setting.period() == null ? null : setting.period().code();
+        int opened = 0;
+        int resolved = 0;
+        for (Computed c : computed) {
+            Assessment.Finding f = c.finding();
+            if (!found.add(f.key())) {
+                continue;
+            }
+            FindingEntity entity = byKey.get(f.key());
+            if (entity == null) {
+                entity = new FindingEntity();
+                entity.id = UUID.randomUUID();
+                entity.initiativeId = initiative;
+                entity.key = f.key();
+                entity.kind = f.kind();
+                entity.state = FindingState.OPEN;
+                entity.openedAt = now;
+                entity.updatedAt = now;
+                describe(entity, f, c.fingerprint(), periodCode);
+                inserts.add(entity);
+                events.add(opened(entity, setting));
+                opened++;
+                continue;
+            }
+            boolean same = Objects.equals(entity.dismissedFingerprint, c.fingerprint());
+            FindingState next = entity.state.recomputed(true, same);
+            boolean changedFields = !Objects.equals(entity.fingerprint, c.fingerprint())
+                    || !Objects.equals(entity.score, f.score()) || !Objects.equals(entity.period, periodCode);
+            if (next != entity.state || changedFields) {
+                if (next == FindingState.OPEN && entity.state != FindingState.OPEN) {
+                    entity.openedAt = now;
+                    entity.dismissedFingerprint = null;
+                    entity.dismissedReason = null;
+                    entity.dismissedBy = null;
+                    describe(entity, f, c.fingerprint(), periodCode);
+                    events.add(opened(entity, setting));
+                    opened++;
+                } else {
+                    describe(entity, f, c.fingerprint(), periodCode);
+                }
+                entity.state = next;
+                entity.updatedAt = now;
+            }
+        }
+        for (FindingEntity entity : stored) {
+            if (found.contains(entity.key)) {
+                continue;
+            }
+            FindingState next = entity.state.recomputed(false, true);
+            if (next != entity.state) {
+                entity.state = next;
+                entity.updatedAt = now;
+                events.add(new FindingResolved(initiative, entity.id, entity.kind));
+                resolved++;
+            }
+        }
+        int total = found.size();
+        int openedCount = opened;
+        int resolvedCount = resolved;
+        return Panache.getSession()
+                .chain(session -> inserts.isEmpty() ? Uni.createFrom().voidItem() : session.persistAll(inserts.toArray()))
+                .chain(() -> outbox.appendAll(events))
+                .replaceWith(new Outcome(total, openedCount, resolvedCount));
+    }
+
+    private static void describe(FindingEntity entity, Assessment.Finding f, String fingerprint, String period) {
+        entity.goalId = f.cell() == null ? null : f.cell().goal();
+        entity.location = f.cell() == null ? null : f.cell().location();
+        entity.targetGroup = f.cell() == null ? null : f.cell().targetGroup();
+        entity.period = f.cell() == null ? null : period;
+        entity.activityIds = f.activities().toArray(UUID[]::new);
+        entity.organisationIds = f.organisations().toArray(UUID[]::new);
+        entity.score = f.score();
+        entity.fingerprint = fingerprint;
+    }
+
+    private static FindingOpened opened(FindingEntity f, Setting setting) {
+        return new FindingOpened(f.initiativeId, f.id, f.kind, f.goalId, f.location, f.targetGroup, f.period, null,
+                List.of(f.activityIds), List.of(f.organisationIds), f.score, summary(f, setting));
+    }
+
+    /** One line for people; the feed translates from the fields. */
+    static String summary(FindingEntity f, Setting setting) {
+        String goal = f.goalId == null ? "" : setting.goalTitles().getOrDefault(f.goalId, f.goalId.toString());
+        return switch (f.kind) {
+            case UNCOVERED -> "No activity covers \"" + goal + "\" in " + f.location + " for " + f.targetGroup;
+            case PLANNED_ONLY -> "Only planned or suspended activities cover \"" + goal + "\" in " + f.location
+                    + " for " + f.targetGroup;
+            case NOMINAL_ONLY -> "Only activities of a wider area cover \"" + goal + "\" in " + f.location + " for "
+                    + f.targetGroup;
+            case DUPLICATION_RISK -> "Two partners run the same kind of activity for \"" + goal + "\" in " + f.location
+                    + " (score " + f.score + ")";
+            case DUPLICATE_RECORD -> "The same activity is registered twice for \"" + goal + "\" in " + f.location;
+            case ORPHANED -> "An activity serves only goals the agenda in force has retired";
+            case STALE -> "An activity is overdue to start, past its planned end, or unreported";
+            case PARTNER_LEFT -> "An implementing partner of a live activity has left the initiative";
+            case UNALLOCATED_TARGET, OVER_COMMITTED -> f.kind.name();
+        };
+    }
+
+    private static String fingerprint(List<UUID> activities, Map<UUID, String> keyFields) {
+        String joined = activities.stream().sorted().map(id -> keyFields.getOrDefault(id, id.toString()))
+                .collect(Collectors.joining("\n"));
+        return UUID.nameUUIDFromBytes(joined.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** The fingerprint staff dismiss a finding at. */
+    static String currentFingerprint(FindingEntity f) {
+        return f.fingerprint;
+    }
+
+    private static Uni<List<ActivityEntity>> activities(UUID initiative) {
+        return Panache.getSession().chain(session -> session
+                .createSelectionQuery("from ActivityEntity where initiativeId = :initiative", ActivityEntity.class)
+                .setParameter("initiative", initiative).getResultList());
+    }
+
+    private static List<Coverage.Activity> coverageOf(List<ActivityEntity> activities) {
+        return activities.stream().map(ActivityEntity::forCoverage).toList();
+    }
+}
