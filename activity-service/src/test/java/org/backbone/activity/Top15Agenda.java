@@ -32,6 +32,8 @@ final class Top15Agenda {
     final UUID root = UUID.randomUUID();
     final UUID maths = UUID.randomUUID();
     final UUID teaching = UUID.randomUUID();
+    /** A partner with no demo login. */
+    final UUID ministry = UUID.randomUUID();
 
     static Top15Agenda publish(AgroalDataSource db, boolean withPartnerB) throws Exception {
         Top15Agenda t = new Top15Agenda();
@@ -40,6 +42,7 @@ final class Top15Agenda {
                 new InitiativeCreated(t.initiative, "TOP15 " + t.initiative, null, null, null,
                         new RatificationRule(RatificationKind.UNANIMOUS, null), "admin"),
                 new PartnerJoined(t.initiative, Tokens.ORG_A, "Atid STEM Network", Sector.NONPROFIT, PartnerRole.FOUNDING, now),
+                new PartnerJoined(t.initiative, t.ministry, "Ministry of Education", Sector.GOVERNMENT, PartnerRole.CORE, now),
                 new AgendaRatified(t.initiative, 1, null, null, null, List.of(
                         new GoalSnapshot(t.root, null, "Lift STEM education", null, Horizon.LONG_TERM, null),
                         new GoalSnapshot(t.maths, t.root, "More pupils in advanced maths", null, Horizon.SHORT_TERM, null),
@@ -48,7 +51,7 @@ final class Top15Agenda {
             AgendaEvents.publish(new PartnerJoined(t.initiative, Tokens.ORG_B, "Negev Tech", Sector.BUSINESS,
                     PartnerRole.CORE, now));
         }
-        int members = withPartnerB ? 2 : 1;
+        int members = withPartnerB ? 3 : 2;
         await().atMost(Duration.ofSeconds(90)).until(() -> count(db, "SELECT count(*) FROM agenda_goal WHERE initiative_id = '"
                 + t.initiative + "' AND active AND (parent_id IS NOT NULL OR id = '" + t.root + "')") == 3
                 && count(db, "SELECT count(*) FROM agenda_membership WHERE current AND initiative_id = '" + t.initiative + "'")
