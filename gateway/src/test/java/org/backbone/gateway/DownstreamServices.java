@@ -14,13 +14,14 @@ import org.backbone.kit.testing.ServiceProcess;
 
 /**
  * What the gateway's tests talk to: agenda-service and measurement-service from their packaged
- * jars (test profile: their _test databases), a service that is not running ("activity", nothing
+ * jars (test profile: their _test databases), activity-service, a service that is not running ("dormant", nothing
  * listens on its port) and one that accepts connections and never answers ("slow").
  */
 public class DownstreamServices implements QuarkusTestResourceLifecycleManager {
 
     static ServiceProcess agenda;
     static ServiceProcess measurement;
+    static ServiceProcess activity;
     /** Released by a test once it has read the stream's first event; the stream's second follows it. */
     static final java.util.concurrent.Semaphore SECOND_EVENT = new java.util.concurrent.Semaphore(0);
     private com.sun.net.httpserver.HttpServer streaming;
@@ -31,6 +32,7 @@ public class DownstreamServices implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         agenda = service("agenda-service");
         measurement = service("measurement-service");
+        activity = service("activity-service");
         try {
             silent = new ServerSocket(0);
             Thread holder = new Thread(this::holdConnections, "silent-service");
@@ -46,19 +48,22 @@ public class DownstreamServices implements QuarkusTestResourceLifecycleManager {
         config.put("backbone.gateway.routes[4].path", "/v1/stream");
         config.put("backbone.gateway.services.agenda.url", agenda.baseUrl());
         config.put("backbone.gateway.services.measurement.url", measurement.baseUrl());
-        config.put("backbone.gateway.services.activity.url", "http://127.0.0.1:" + closedPort());
-        config.put("backbone.gateway.services.activity.timeout", "2s");
-        config.put("backbone.gateway.services.activity.circuit-breaker.request-volume", "4");
+        config.put("backbone.gateway.services.activity.url", activity.baseUrl());
+        config.put("backbone.gateway.services.dormant.url", "http://127.0.0.1:" + closedPort());
+        config.put("backbone.gateway.services.dormant.timeout", "2s");
+        config.put("backbone.gateway.services.dormant.circuit-breaker.request-volume", "4");
         config.put("backbone.gateway.services.slow.url", "http://127.0.0.1:" + silent.getLocalPort());
         config.put("backbone.gateway.services.slow.timeout", "1s");
         config.put("backbone.gateway.routes[0].service", "measurement");
         config.put("backbone.gateway.routes[0].path", "/v1/initiatives/[^/]+/(indicators|scorecard|periods)(/.*)?");
-        config.put("backbone.gateway.routes[1].service", "activity");
-        config.put("backbone.gateway.routes[1].path", "/v1/initiatives/[^/]+/activities(/.*)?");
+        config.put("backbone.gateway.routes[1].service", "dormant");
+        config.put("backbone.gateway.routes[1].path", "/v1/dormant(/.*)?");
+        config.put("backbone.gateway.routes[3].service", "activity");
+        config.put("backbone.gateway.routes[3].path", "/v1/initiatives/[^/]+/(activities|vocabularies|coverage|findings)(/.*)?");
         config.put("backbone.gateway.routes[2].service", "slow");
         config.put("backbone.gateway.routes[2].path", "/v1/slow(/.*)?");
-        config.put("backbone.gateway.routes[3].service", "agenda");
-        config.put("backbone.gateway.routes[3].path", "/v1/(organisations|initiatives)(/.*)?");
+        config.put("backbone.gateway.routes[5].service", "agenda");
+        config.put("backbone.gateway.routes[5].path", "/v1/(organisations|initiatives)(/.*)?");
         // a small body limit, so that a test can pass it
         config.put("quarkus.http.limits.max-body-size", "1M");
         // observers get a small bucket, so that a test can use it up
@@ -128,6 +133,9 @@ public class DownstreamServices implements QuarkusTestResourceLifecycleManager {
         }
         if (measurement != null) {
             measurement.stop();
+        }
+        if (activity != null) {
+            activity.stop();
         }
         try {
             if (silent != null) {

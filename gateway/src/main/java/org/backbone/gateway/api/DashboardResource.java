@@ -60,7 +60,8 @@ public class DashboardResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "An initiative at a glance", description = "The agenda in force (vision, mission, ratified "
-            + "version, goal tree), the current partners by sector and the scorecard. When a service is unavailable "
+            + "version, goal tree), the current partners by sector, the scorecard and the coverage summary (open gaps and "
+            + "overlaps by goal). When a service is unavailable "
             + "its part is missing and `warnings` says which and why.")
     @APIResponse(responseCode = "200", description = "The dashboard, possibly with warnings")
     @APIResponse(responseCode = "404", description = "No such initiative, or not one the caller may see")
@@ -75,7 +76,8 @@ public class DashboardResource {
                         part("initiative", "agenda", base, headers),
                         part("agenda", "agenda", base + "/agenda", headers),
                         part("partners", "agenda", base + "/partners", headers),
-                        part("scorecard", "measurement", base + "/scorecard", headers))
+                        part("scorecard", "measurement", base + "/scorecard", headers),
+                        part("coverage", "activity", base + "/coverage", headers))
                 .with(Part.class, parts -> compose(initiativeId, parts));
     }
 
@@ -108,7 +110,8 @@ public class DashboardResource {
     private Response compose(UUID initiativeId, List<Part> parts) {
         Part initiative = parts.get(0);
         // the caller may not see the initiative (or it does not exist): that is the answer, not a warning
-        for (Part part : parts) {
+        // agenda-service decides whether the caller may see the initiative; the other services may only lag behind it
+        for (Part part : parts.subList(0, 3)) {
             if (part.warning() == null && part.status() >= 400 && part.status() < 500) {
                 return Response.status(part.status()).type(Problem.MEDIA_TYPE).entity(part.body()).build();
             }
@@ -140,9 +143,15 @@ public class DashboardResource {
         if (scorecard.ok()) {
             dashboard.set("scorecard", scorecard.body());
         }
+        Part coverage = parts.get(4);
+        if (coverage.ok()) {
+            dashboard.set("coverage", coverage.body());
+        }
         for (Part part : parts) {
             if (!part.ok()) {
-                warnings.add(json.createObjectNode().put("part", part.name()).put("detail", part.warning()));
+                String detail = part.warning() != null ? part.warning()
+                        : "answered " + part.status() + " (it has not caught up with the initiative yet)";
+                warnings.add(json.createObjectNode().put("part", part.name()).put("detail", detail));
             }
         }
         dashboard.set("warnings", warnings);
