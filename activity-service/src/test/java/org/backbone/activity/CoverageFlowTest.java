@@ -126,7 +126,19 @@ class CoverageFlowTest {
         Api.as(Tokens.user("member-b")).header("If-Match", etag).body(changed).put(top15.path("/activities/" + b))
                 .then().statusCode(200);
         assertThat(state(finding)).isEqualTo("OPEN");
-        assertThat(a).isNotEqualTo(b);
+        assertThat((List<String>) Api.as(Tokens.admin()).get(top15.path("/findings/" + finding)).then().extract()
+                .path("activityIds")).containsExactlyInAnyOrder(a, b);
+    }
+
+    @Test
+    void repeatedCodesAreNamedNotAServerError() {
+        Map<String, Object> body = top15.activity("Club", Tokens.ORG_A, "club", top15.maths, "N-KAR", "girls-10-12");
+        body.put("targetGroups", List.of("girls-10-12", "girls-10-12"));
+        Api.as(Tokens.user("member-a")).body(body).post(top15.path("/activities")).then().statusCode(422)
+                .body("errors.field", hasItem("targetGroups"));
+        Api.as(Tokens.admin()).header("If-Match", "*")
+                .body(Map.of("coverageLevel", 2, "period", "2025Sep", "boundaries", List.of("N", "N")))
+                .put(top15.path("/coverage/settings")).then().statusCode(422).body("errors.field", hasItem("boundaries"));
     }
 
     private String state(String finding) {

@@ -62,6 +62,9 @@ public final class ActivityRules {
                 problems.add(new FieldProblem("targetGroups[" + i + "]", "not a code of the initiative's target groups"));
             }
         }
+        if (new HashSet<>(draft.targetGroups()).size() != draft.targetGroups().size()) {
+            problems.add(new FieldProblem("targetGroups", "lists a target group twice"));
+        }
         if (draft.plannedEnd().isBefore(draft.plannedStart())) {
             problems.add(new FieldProblem("plannedEnd", "is before plannedStart"));
         }

@@ -102,8 +102,8 @@ public class ActivityEntity extends PanacheEntityBase {
     public Coverage.Activity forCoverage() {
         LocalDate start = actualStart != null ? actualStart : plannedStart;
         LocalDate end = actualEnd != null ? actualEnd : plannedEnd;
-        return new Coverage.Activity(id, leadOrganisation, activityType, Set.of(goalIds), details.places(),
-                Set.of(targetGroups), new Span(start, end.isBefore(start) ? start : end), status);
+        return new Coverage.Activity(id, leadOrganisation, activityType, Set.copyOf(List.of(goalIds)), details.places(),
+                Set.copyOf(List.of(targetGroups)), new Span(start, end.isBefore(start) ? start : end), status);
     }
 
     public boolean involves(UUID organisation) {

@@ -66,6 +66,10 @@ public class ActivityService {
             String q) {
     }
 
+    /** A named parameter of the list's native query. */
+    private record Parameter(String name, Object value) {
+    }
+
     @WithTransaction
     public Uni<ActivityEntity> register(Caller caller, UUID initiative, ActivityDraft draft) {
         return access.readable(caller, initiative)
@@ -95,42 +99,42 @@ public class ActivityService {
     public Uni<Page<ActivityEntity>> list(Caller caller, UUID initiative, Filter filter, int limit, String cursor) {
         return access.readable(caller, initiative).chain(() -> {
             StringBuilder sql = new StringBuilder("SELECT * FROM activity WHERE initiative_id = :initiative");
-            List<Object[]> parameters = new ArrayList<>();
-            parameters.add(new Object[] {"initiative", initiative});
+            List<Parameter> parameters = new ArrayList<>();
+            parameters.add(new Parameter("initiative", initiative));
             if (filter.goal() != null) {
                 sql.append(" AND cast(:goal AS uuid) = ANY(goal_ids)");
-                parameters.add(new Object[] {"goal", filter.goal()});
+                parameters.add(new Parameter("goal", filter.goal()));
             }
             if (filter.partner() != null) {
                 sql.append(" AND cast(:partner AS uuid) = ANY(organisation_ids)");
-                parameters.add(new Object[] {"partner", filter.partner()});
+                parameters.add(new Parameter("partner", filter.partner()));
             }
             if (filter.status() != null) {
                 sql.append(" AND status = :status");
-                parameters.add(new Object[] {"status", filter.status().name()});
+                parameters.add(new Parameter("status", filter.status().name()));
             }
             if (filter.location() != null) {
                 sql.append(" AND cast(:location AS text) = ANY(location_codes)");
-                parameters.add(new Object[] {"location", filter.location()});
+                parameters.add(new Parameter("location", filter.location()));
             }
             if (filter.targetGroup() != null) {
                 sql.append(" AND cast(:targetGroup AS text) = ANY(target_groups)");
-                parameters.add(new Object[] {"targetGroup", filter.targetGroup()});
+                parameters.add(new Parameter("targetGroup", filter.targetGroup()));
             }
             if (filter.q() != null && !filter.q().isBlank()) {
                 sql.append(" AND strpos(lower(title || ' ' || coalesce(description, '')), lower(:q)) > 0");
-                parameters.add(new Object[] {"q", filter.q()});
+                parameters.add(new Parameter("q", filter.q()));
             }
             if (cursor != null) {
                 List<String> keys = Cursor.decode(cursor, 2);
                 sql.append(" AND (title, id) > (:afterTitle, cast(:afterId AS uuid))");
-                parameters.add(new Object[] {"afterTitle", keys.get(0)});
-                parameters.add(new Object[] {"afterId", Cursor.uuid(keys.get(1))});
+                parameters.add(new Parameter("afterTitle", keys.get(0)));
+                parameters.add(new Parameter("afterId", Cursor.uuid(keys.get(1))));
             }
             sql.append(" ORDER BY title, id LIMIT ").append(limit + 1);
             return Panache.getSession().chain(session -> {
                 var query = session.createNativeQuery(sql.toString(), ActivityEntity.class);
-                parameters.forEach(p -> query.setParameter((String) p[0], p[1]));
+                parameters.forEach(p -> query.setParameter(p.name(), p.value()));
                 return query.getResultList();
             }).map(rows -> Cursor.page(rows, limit, a -> Cursor.encode(a.title, a.id.toString())));
         });

@@ -88,7 +88,7 @@ public class Assessor {
                                                     AgendaProjection.Goal::id, AgendaProjection.Goal::title));
                                             int level = settings == null ? 1 : settings.coverageLevel;
                                             Set<String> boundaries = settings == null ? Set.of()
-                                                    : Set.of(settings.boundaries);
+                                                    : Set.copyOf(List.of(settings.boundaries));
                                             Coverage.Plan plan = new Coverage.Plan(leaves, parentOf, locations.tree(),
                                                     level, boundaries, groups.tree());
                                             Period period = settings == null ? null
@@ -177,7 +177,7 @@ public class Assessor {
             Set<UUID> implementers = a.details.participants().stream()
                     .filter(p -> p.role() == ParticipationRole.IMPLEMENTING).map(Participant::organisationId)
                     .collect(Collectors.toSet());
-            ActivityFindings.Facts facts = new ActivityFindings.Facts(a.status, Set.of(a.goalIds), implementers,
+            ActivityFindings.Facts facts = new ActivityFindings.Facts(a.status, Set.copyOf(List.of(a.goalIds)), implementers,
                     a.plannedStart, a.plannedEnd, 0);
             for (ActivityFindings.Kind kind : ActivityFindings.of(facts, setting.activeGoals(), setting.members(), today)) {
                 Assessment.Finding f = new Assessment.Finding(FindingKind.valueOf(kind.name()), kind.name() + "|" + a.id,
@@ -299,11 +299,6 @@ public class Assessor {
         String joined = activities.stream().sorted().map(id -> keyFields.getOrDefault(id, id.toString()))
                 .collect(Collectors.joining("\n"));
         return UUID.nameUUIDFromBytes(joined.getBytes(StandardCharsets.UTF_8)).toString();
-    }
-
-    /** The fingerprint staff dismiss a finding at. */
-    static String currentFingerprint(FindingEntity f) {
-        return f.fingerprint;
     }
 
     private static Uni<List<ActivityEntity>> activities(UUID initiative) {

@@ -121,6 +121,9 @@ public class VocabularyService {
                     if (tree.atLevel(level, Set.of()).isEmpty()) {
                         problems.add(new FieldProblem("coverageLevel", "no location of the vocabulary is at level " + level));
                     }
+                    if (new HashSet<>(boundaries).size() != boundaries.size()) {
+                        problems.add(new FieldProblem("boundaries", "lists a location twice"));
+                    }
                     for (int i = 0; i < boundaries.size(); i++) {
                         if (!tree.contains(boundaries.get(i))) {
                             problems.add(new FieldProblem("boundaries[" + i + "]", "not a code of the initiative's locations"));
