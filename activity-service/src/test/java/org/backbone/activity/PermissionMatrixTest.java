@@ -67,6 +67,46 @@ class PermissionMatrixTest {
         Api.as(t).get(top15.path("/coverage")).then().statusCode(status);
         Api.as(t).get(top15.path("/vocabularies/locations")).then().statusCode(status);
         Api.as(t).get(top15.path("/coverage/settings")).then().statusCode(status);
+        Api.as(t).get(top15.path("/activities/" + ownActivity + "/reports")).then().statusCode(status);
+        Api.as(t).get(top15.path("/activities/" + ownActivity + "/trace")).then().statusCode(status);
+        Api.as(t).get(top15.path("/goals/" + top15.maths + "/contributors")).then().statusCode(status);
+        Api.as(t).get(top15.path("/alignment")).then().statusCode(status);
+        Api.as(t).get(top15.path("/commitments")).then().statusCode(status);
+    }
+
+    @ParameterizedTest(name = "{0} reporting the reach of A's activity gets {1}, reviewing it {2}")
+    @CsvSource({"admin, 200, 200", "member-a, 200, 403", "partner-a-system, 200, 403", "observer, 403, 403",
+            "member-b, 404, 404"})
+    void thoseResponsibleReportAndOnlyStaffReview(String who, int report, int review) {
+        Api.as(Tokens.admin()).body(Map.of("status", "ONGOING", "actualStart", "2025-09-01"))
+                .post(top15.path("/activities/" + ownActivity + "/transitions")).then().statusCode(200);
+        Map<String, Object> body = Map.of("period", "2025Q4", "lines", List.of(
+                Map.of("targetGroup", "girls-10-12", "location", "N-HAI", "reached", 25)));
+        Api.as(token(who)).body(body).post(top15.path("/activities/" + ownActivity + "/reports")).then()
+                .statusCode(report);
+        String id = Api.as(Tokens.admin()).body(body).post(top15.path("/activities/" + ownActivity + "/reports"))
+                .then().statusCode(200).extract().path("id");
+        Api.as(token(who)).body(Map.of("status", "ACCEPTED"))
+                .post(top15.path("/activities/" + ownActivity + "/reports/" + id + "/review")).then().statusCode(review);
+    }
+
+    @ParameterizedTest(name = "{0} committing for A gets {1}, for the ministry {2}")
+    @CsvSource({"admin, 201, 201", "member-a, 201, 403", "partner-a-system, 201, 403", "observer, 403, 403",
+            "member-b, 404, 404"})
+    void partnersCommitOnlyForTheirOwnOrganisation(String who, int forA, int forMinistry) throws Exception {
+        UUID indicator = UUID.randomUUID();
+        org.backbone.kit.testing.AgendaEvents.publish(new org.backbone.contracts.measurement.IndicatorDefined(
+                top15.initiative, indicator, "PUPILS", "Pupils", null, org.backbone.contracts.measurement.ValueType.INTEGER,
+                org.backbone.contracts.measurement.Direction.INCREASE, org.backbone.contracts.measurement.Aggregation.SUM,
+                org.backbone.contracts.measurement.Periodicity.SCHOOL_YEAR, List.of(top15.maths),
+                org.backbone.contracts.measurement.Visibility.SHARED, false, null, null, List.of()));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> Top15Agenda.count(db,
+                "SELECT count(*) FROM indicator WHERE id = '" + indicator + "'") == 1);
+        for (var org : List.of(Map.entry(Tokens.ORG_A, forA), Map.entry(top15.ministry, forMinistry))) {
+            Api.as(token(who)).body(Map.of("organisationId", org.getKey().toString(), "indicatorId", indicator.toString(),
+                            "period", "2025Sep", "amount", 10)).post(top15.path("/commitments")).then()
+                    .statusCode(org.getValue());
+        }
     }
 
     @ParameterizedTest(name = "{0} sees the budget of an activity of A: {1}")

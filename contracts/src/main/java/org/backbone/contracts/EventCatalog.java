@@ -14,6 +14,8 @@ import org.backbone.contracts.activity.CommitmentWithdrawn;
 import org.backbone.contracts.activity.FindingDismissed;
 import org.backbone.contracts.activity.FindingOpened;
 import org.backbone.contracts.activity.FindingResolved;
+import org.backbone.contracts.activity.ReportReviewed;
+import org.backbone.contracts.activity.ReportSubmitted;
 import org.backbone.contracts.agenda.AgendaEndorsed;
 import org.backbone.contracts.agenda.AgendaProposed;
 import org.backbone.contracts.agenda.AgendaRatified;
@@ -51,7 +53,7 @@ public final class EventCatalog {
             IndicatorDefined.class, IndicatorUpdated.class, IndicatorRetired.class, ValuesRecorded.class,
             ValuesRejected.class, PeriodLocked.class, ProgressUpdated.class, IndicatorStatusChanged.class,
             ActivityRegistered.class, ActivityUpdated.class, ActivityStatusChanged.class, ActivityDeleted.class,
-            CommitmentMade.class, CommitmentWithdrawn.class,
+            ReportSubmitted.class, ReportReviewed.class, CommitmentMade.class, CommitmentWithdrawn.class,
             FindingOpened.class, FindingResolved.class, FindingDismissed.class,
             AnnouncementPublished.class, ThreadOpened.class, CommentPosted.class, MeetingScheduled.class,
             DecisionRecorded.class, ActionItemAssigned.class,

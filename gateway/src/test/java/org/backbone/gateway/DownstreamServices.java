@@ -59,7 +59,7 @@ public class DownstreamServices implements QuarkusTestResourceLifecycleManager {
         config.put("backbone.gateway.routes[1].service", "dormant");
         config.put("backbone.gateway.routes[1].path", "/v1/dormant(/.*)?");
         config.put("backbone.gateway.routes[3].service", "activity");
-        config.put("backbone.gateway.routes[3].path", "/v1/initiatives/[^/]+/(activities|vocabularies|coverage|findings)(/.*)?");
+        config.put("backbone.gateway.routes[3].path", "/v1/initiatives/[^/]+/(activities|vocabularies|coverage|findings|commitments|alignment|goals/[^/]+/contributors)(/.*)?");
         config.put("backbone.gateway.routes[2].service", "slow");
         config.put("backbone.gateway.routes[2].path", "/v1/slow(/.*)?");
         config.put("backbone.gateway.routes[5].service", "agenda");

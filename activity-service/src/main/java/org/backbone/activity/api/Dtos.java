@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.UUID;
 import org.backbone.activity.domain.ActivityStatus;
 import org.backbone.activity.domain.FindingState;
+import org.backbone.activity.domain.ReachReports;
+import org.backbone.contracts.activity.ReportStatus;
 import org.backbone.contracts.activity.FindingKind;
 import org.backbone.contracts.activity.ParticipationRole;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -100,7 +102,7 @@ public final class Dtos {
     }
 
     public record Finding(UUID id, FindingKind kind, FindingState state, UUID goalId, String location,
-            String targetGroup, String period, List<UUID> activityIds, List<UUID> organisationIds, Integer score,
+            String targetGroup, String period, UUID indicatorId, List<UUID> activityIds, List<UUID> organisationIds, Integer score,
             String dismissedReason, OffsetDateTime openedAt, OffsetDateTime updatedAt) {
     }
 
@@ -114,5 +116,47 @@ public final class Dtos {
     }
 
     public record Coverage(Settings settings, List<CoverageCount> open) {
+    }
+
+    public record ReachLineBody(@NotNull @Pattern(regexp = CODE, message = CODE_MESSAGE) String targetGroup,
+            @NotNull @Pattern(regexp = CODE, message = CODE_MESSAGE) String location,
+            @Min(0) @Max(100_000_000) @Schema(description = "People reached, 0 to 100,000,000") long reached) {
+    }
+
+    @Schema(description = "What an activity reached in one calendar quarter")
+    public record ReportBody(
+            @NotNull @Pattern(regexp = "\\d{4}Q[1-4]", message = "must be a calendar quarter such as 2026Q1")
+            @Schema(examples = "2026Q1") String period,
+            @NotEmpty @Size(max = 1000) List<@NotNull @Valid ReachLineBody> lines,
+            @Size(max = 10_000) String narrative) {
+    }
+
+    @Schema(description = "A quarter of an activity: DUE (no report yet), or its report")
+    public record Report(UUID id, String period, ReportStatus status, List<ReachLineBody> lines, Long totalReached,
+            String narrative, OffsetDateTime submittedAt, String reviewComment, OffsetDateTime reviewedAt, Long version) {
+    }
+
+    @Schema(description = "ACCEPTED, or SENT_BACK with a comment")
+    public record ReviewBody(@NotNull ReachReports.Status status, @Size(max = 2000) String comment) {
+    }
+
+    @Schema(description = "A contribution to an indicator's target for a period")
+    public record CommitmentBody(@NotNull UUID organisationId, @NotNull UUID indicatorId,
+            @NotNull @Size(max = 16) @Schema(examples = "2025Sep") String period,
+            @Pattern(regexp = CODE, message = CODE_MESSAGE) String location,
+            @NotNull @DecimalMin("0") @DecimalMax("1000000000000")
+            @Schema(description = "0 to 10^12, exact, in the indicator's unit") BigDecimal amount,
+            @Size(max = 2000) String note) {
+    }
+
+    public record Commitment(UUID id, UUID organisationId, UUID indicatorId, String period, String location,
+            BigDecimal amount, String note, boolean withdrawn, OffsetDateTime createdAt) {
+    }
+
+    @Schema(description = "An indicator's target for a period against what partners committed; sums only where "
+            + "the indicator's aggregation is SUM (additive)")
+    public record LedgerLine(UUID indicatorId, String code, String period, String aggregation, boolean additive,
+            BigDecimal target, BigDecimal committed, BigDecimal unallocated, BigDecimal overCommitted,
+            List<String> findings, List<Commitment> commitments) {
     }
 }

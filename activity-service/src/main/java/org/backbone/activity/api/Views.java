@@ -4,6 +4,11 @@ import java.util.List;
 import org.backbone.activity.domain.ActivityDraft;
 import org.backbone.activity.domain.Coverage;
 import org.backbone.activity.persistence.ActivityEntity;
+import org.backbone.activity.persistence.CommitmentEntity;
+import org.backbone.activity.persistence.ReachReportEntity;
+import org.backbone.activity.service.CommitmentService;
+import org.backbone.activity.service.ReportService;
+import org.backbone.contracts.activity.ReportStatus;
 import org.backbone.activity.persistence.FindingEntity;
 import org.backbone.activity.persistence.Vocabularies;
 import org.backbone.activity.service.VocabularyService;
@@ -39,7 +44,7 @@ final class Views {
     }
 
     static Dtos.Finding of(FindingEntity f) {
-        return new Dtos.Finding(f.id, f.kind, f.state, f.goalId, f.location, f.targetGroup, f.period,
+        return new Dtos.Finding(f.id, f.kind, f.state, f.goalId, f.location, f.targetGroup, f.period, f.indicatorId,
                 List.of(f.activityIds), List.of(f.organisationIds), f.score, f.dismissedReason, f.openedAt, f.updatedAt);
     }
 
@@ -50,5 +55,32 @@ final class Views {
 
     static Dtos.Settings of(VocabularyService.Settings s) {
         return new Dtos.Settings(s.coverageLevel(), s.period(), s.boundaries(), s.version());
+    }
+
+    static Dtos.Report of(ReportService.Quarter q) {
+        ReachReportEntity r = q.report();
+        if (r == null) {
+            return new Dtos.Report(null, q.period(), q.status(), List.of(), null, null, null, null, null, null);
+        }
+        return new Dtos.Report(r.id, r.period, q.status(), r.lines.lines().stream()
+                .map(l -> new Dtos.ReachLineBody(l.targetGroup(), l.location(), l.reached())).toList(), r.totalReached,
+                r.narrative, r.submittedAt, r.reviewComment, r.reviewedAt, r.version);
+    }
+
+    static Dtos.Report of(ReachReportEntity r) {
+        return of(new ReportService.Quarter(r.period, ReportStatus.valueOf(r.status.name()), r));
+    }
+
+    static Dtos.Commitment of(CommitmentEntity c) {
+        return new Dtos.Commitment(c.id, c.organisationId, c.indicatorId, c.period, c.location, c.amount, c.note,
+                c.withdrawn, c.createdAt);
+    }
+
+    static Dtos.LedgerLine of(CommitmentService.LedgerView v) {
+        return new Dtos.LedgerLine(v.indicator().id, v.indicator().code, v.period().code(),
+                v.indicator().aggregation.name(), v.line().additive(), v.line().target().orElse(null),
+                v.line().committed().orElse(null), v.line().unallocated().orElse(null),
+                v.line().overCommitted().orElse(null), v.line().findings().stream().map(Enum::name).toList(),
+                v.commitments().stream().map(Views::of).toList());
     }
 }

@@ -38,6 +38,8 @@ public class FindingEntity extends PanacheEntityBase {
     @Column(name = "organisation_ids")
     public UUID[] organisationIds;
     public Integer score;
+    @Column(name = "indicator_id")
+    public UUID indicatorId;
     public String fingerprint;
     @Column(name = "dismissed_fingerprint")
     public String dismissedFingerprint;

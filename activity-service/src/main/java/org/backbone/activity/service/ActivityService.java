@@ -213,7 +213,7 @@ public class ActivityService {
         return caller.isAdmin() || caller.partnerId().map(a::involves).orElse(false);
     }
 
-    private static void requireResponsible(Caller caller, ActivityDraft draft, String operation) {
+    static void requireResponsible(Caller caller, ActivityDraft draft, String operation) {
         if (caller.isAdmin()) {
             return;
         }
@@ -243,7 +243,7 @@ public class ActivityService {
                 .replaceWithVoid();
     }
 
-    private static Uni<ActivityEntity> find(UUID initiative, UUID id) {
+    static Uni<ActivityEntity> find(UUID initiative, UUID id) {
         return ActivityEntity.<ActivityEntity>findById(id)
                 .map(a -> a == null || !a.initiativeId.equals(initiative) ? null : a)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("activity " + id));

@@ -3,6 +3,7 @@ package org.backbone.activity.service;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -14,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -24,7 +26,12 @@ import org.backbone.activity.domain.Coverage;
 import org.backbone.activity.domain.FindingState;
 import org.backbone.activity.domain.Span;
 import org.backbone.activity.domain.VocabularyKind;
+import org.backbone.activity.domain.Ledger;
+import org.backbone.activity.domain.ReachReports;
 import org.backbone.activity.persistence.ActivityEntity;
+import org.backbone.activity.persistence.CommitmentEntity;
+import org.backbone.activity.persistence.IndicatorEntity;
+import org.backbone.activity.persistence.Indicators;
 import org.backbone.activity.persistence.CoverageSettingsEntity;
 import org.backbone.activity.persistence.FindingEntity;
 import org.backbone.activity.persistence.Vocabularies;
@@ -34,6 +41,7 @@ import org.backbone.contracts.activity.FindingOpened;
 import org.backbone.contracts.activity.FindingResolved;
 import org.backbone.contracts.activity.Participant;
 import org.backbone.contracts.activity.ParticipationRole;
+import org.backbone.contracts.measurement.Aggregation;
 import org.backbone.kit.agenda.AgendaProjection;
 import org.backbone.kit.domain.Period;
 import org.backbone.kit.outbox.Outbox;
@@ -51,11 +59,13 @@ public class Assessor {
             FindingKind.NOMINAL_ONLY, FindingKind.DUPLICATION_RISK, FindingKind.DUPLICATE_RECORD);
 
     private final Vocabularies vocabularies;
+    private final Indicators indicators;
     private final AgendaProjection agenda;
     private final Outbox outbox;
 
-    Assessor(Vocabularies vocabularies, AgendaProjection agenda, Outbox outbox) {
+    Assessor(Vocabularies vocabularies, Indicators indicators, AgendaProjection agenda, Outbox outbox) {
         this.vocabularies = vocabularies;
+        this.indicators = indicators;
         this.agenda = agenda;
         this.outbox = outbox;
     }
@@ -99,12 +109,41 @@ public class Assessor {
 
     /** Recomputes every finding of the initiative. */
     public Uni<Outcome> full(UUID initiative) {
-        return setting(initiative).chain(setting -> activities(initiative).chain(activities -> {
-            Collection<Area> areas = setting.period() == null ? List.of() : Assessment.allAreas(setting.plan());
-            List<Computed> computed = compute(setting, areas, activities, activities);
-            return FindingEntity.<FindingEntity>list("initiativeId", initiative)
-                    .chain(stored -> reconcile(initiative, setting, computed, stored));
-        }));
+        return setting(initiative).chain(setting -> activities(initiative, null).chain(activities ->
+                reportedQuarters(initiative, null).chain(reported -> indicators.of(initiative).chain(indicatorList ->
+                        commitments(initiative, null).chain(commitments -> {
+                            Collection<Area> areas = setting.period() == null ? List.of()
+                                    : Assessment.allAreas(setting.plan());
+                            List<Computed> computed = new ArrayList<>(
+                                    compute(setting, areas, activities, activities, reported));
+                            computed.addAll(ledger(setting, indicatorList, commitments));
+                            return FindingEntity.<FindingEntity>list("initiativeId", initiative)
+                                    .chain(stored -> reconcile(initiative, setting, computed, stored));
+                        })))));
+    }
+
+    /** Recomputes the ledger findings of one indicator (its targets or commitments changed). */
+    public Uni<Outcome> ledger(UUID initiative, UUID indicator) {
+        return setting(initiative).chain(setting -> IndicatorEntity.<IndicatorEntity>findById(indicator)
+                .chain(found -> commitments(initiative, indicator).chain(commitments -> {
+                    List<IndicatorEntity> subject = found == null || !found.initiativeId.equals(initiative) ? List.of()
+                            : List.of(found);
+                    List<Computed> computed = ledger(setting, subject, commitments);
+                    return FindingEntity.<FindingEntity>list("initiativeId = ?1 and indicatorId = ?2", initiative,
+                            indicator).chain(stored -> reconcile(initiative, setting, computed, stored));
+                })));
+    }
+
+    /** Recomputes the findings of one activity on its own (a report of it came in or was reviewed). */
+    public Uni<Outcome> ownFindings(UUID initiative, UUID activity) {
+        return setting(initiative).chain(setting -> ActivityEntity.<ActivityEntity>findById(activity)
+                .chain(a -> reportedQuarters(initiative, activity).chain(reported -> {
+                    List<ActivityEntity> subject = a == null ? List.of() : List.of(a);
+                    List<Computed> computed = compute(setting, List.of(), subject, subject, reported);
+                    List<String> keys = ownKeys(activity);
+                    return FindingEntity.<FindingEntity>list("initiativeId = ?1 and key in ?2", initiative, keys)
+                            .chain(stored -> reconcile(initiative, setting, computed, stored));
+                })));
     }
 
     /**
@@ -114,8 +153,17 @@ public class Assessor {
      * @param after the activity as it is now (null when it was deleted)
      */
     public Uni<Outcome> changed(UUID initiative, Coverage.Activity before, Coverage.Activity after) {
-        return setting(initiative).chain(setting -> activities(initiative).chain(activities -> {
-            UUID id = before != null ? before.id() : after.id();
+        UUID id = before != null ? before.id() : after.id();
+        // only activities serving one of its goals can share an area with it (areas are per leaf goal)
+        Set<UUID> goals = new HashSet<>();
+        if (before != null) {
+            goals.addAll(before.goals());
+        }
+        if (after != null) {
+            goals.addAll(after.goals());
+        }
+        return setting(initiative).chain(setting -> activities(initiative, goals).chain(activities ->
+                reportedQuarters(initiative, id).chain(reported -> {
             List<ActivityEntity> others = activities.stream().filter(a -> !a.id.equals(id)).toList();
             Set<Area> areas = new HashSet<>();
             if (setting.period() != null) {
@@ -142,25 +190,79 @@ public class Assessor {
                 }
             }
             List<ActivityEntity> subject = activities.stream().filter(a -> a.id.equals(id)).toList();
-            List<Computed> computed = compute(setting, areas, activities, subject);
-            Set<UUID> goals = areas.stream().map(Area::goal).collect(Collectors.toSet());
-            List<String> ownKeys = java.util.Arrays.stream(ActivityFindings.Kind.values()).map(k -> k.name() + "|" + id)
-                    .toList();
+            List<Computed> computed = compute(setting, areas, activities, subject, reported);
+            Set<UUID> areaGoals = areas.stream().map(Area::goal).collect(Collectors.toSet());
+            List<String> ownKeys = ownKeys(id);
             return FindingEntity.<FindingEntity>list("initiativeId = ?1 and (goalId in ?2 or key in ?3)",
-                            initiative, goals.isEmpty() ? Set.of(new UUID(0, 0)) : goals, ownKeys)
+                            initiative, areaGoals.isEmpty() ? Set.of(new UUID(0, 0)) : areaGoals, ownKeys)
                     .chain(stored -> reconcile(initiative, setting, computed, stored.stream()
                             .filter(f -> COVERAGE_KINDS.contains(f.kind)
                                     ? areas.contains(new Area(f.goalId, f.location))
                                     : ownKeys.contains(f.key))
                             .toList()));
-        }));
+        })));
     }
 
-    private record Computed(Assessment.Finding finding, String fingerprint) {
+    private static List<String> ownKeys(UUID activity) {
+        return java.util.Arrays.stream(ActivityFindings.Kind.values()).map(k -> k.name() + "|" + activity).toList();
+    }
+
+    /** A finding as computed; {@code indicator} and {@code period} only for ledger findings. */
+    private record Computed(Assessment.Finding finding, String fingerprint, UUID indicator, String period) {
+
+        Computed(Assessment.Finding finding, String fingerprint) {
+            this(finding, fingerprint, null, null);
+        }
+    }
+
+    /**
+     * The ledger findings: for every live indicator that is additive, in the coverage period and in every
+     * period a commitment names. Its fingerprint is the commitments (id and amount), so a dismissal
+     * holds until someone commits, withdraws or the target moves.
+     */
+    private static List<Computed> ledger(Setting setting, List<IndicatorEntity> indicators,
+            List<CommitmentEntity> commitments) {
+        List<Computed> computed = new ArrayList<>();
+        Map<UUID, List<CommitmentEntity>> byIndicator = commitments.stream()
+                .collect(Collectors.groupingBy(c -> c.indicatorId));
+        for (IndicatorEntity indicator : indicators) {
+            boolean live = !indicator.retired
+                    && java.util.Arrays.stream(indicator.goalIds).anyMatch(setting.activeGoals()::contains);
+            if (!live) {
+                continue;
+            }
+            List<CommitmentEntity> own = byIndicator.getOrDefault(indicator.id, List.of());
+            Set<String> periods = new java.util.TreeSet<>();
+            if (setting.period() != null) {
+                periods.add(setting.period().code());
+            }
+            own.forEach(c -> periods.add(c.period));
+            for (String code : periods) {
+                Optional<Period> period = Period.parseAny(code);
+                if (period.isEmpty()) {
+                    continue;
+                }
+                List<CommitmentEntity> here = own.stream().filter(c -> c.period.equals(code)).toList();
+                Optional<BigDecimal> target = indicator.targetLine().targetFor(period.get());
+                Ledger.Line line = Ledger.of(indicator.aggregation == Aggregation.SUM, target, here.stream()
+                        .map(c -> new Ledger.Commitment(c.organisationId, c.amount, c.location)).toList());
+                String fingerprint = UUID.nameUUIDFromBytes((target.map(BigDecimal::toPlainString).orElse("") + ";"
+                        + here.stream().map(c -> c.id + "=" + c.amount.toPlainString()).sorted()
+                        .collect(Collectors.joining(","))).getBytes(StandardCharsets.UTF_8)).toString();
+                for (Ledger.Finding kind : line.findings()) {
+                    Assessment.Finding f = new Assessment.Finding(FindingKind.valueOf(kind.name()),
+                            kind.name() + "|" + indicator.id + "|" + code, null, List.of(),
+                            here.stream().map(c -> c.organisationId).collect(Collectors.toCollection(java.util.TreeSet::new)),
+                            null);
+                    computed.add(new Computed(f, fingerprint, indicator.id, code));
+                }
+            }
+        }
+        return computed;
     }
 
     private List<Computed> compute(Setting setting, Collection<Area> areas, List<ActivityEntity> all,
-            List<ActivityEntity> subjects) {
+            List<ActivityEntity> subjects, Map<UUID, Set<String>> reported) {
         List<Coverage.Activity> coverage = coverageOf(all);
         Map<UUID, String> keyFields = new HashMap<>();
         coverage.forEach(a -> keyFields.put(a.id(), Assessment.keyFields(a)));
@@ -177,8 +279,10 @@ public class Assessor {
             Set<UUID> implementers = a.details.participants().stream()
                     .filter(p -> p.role() == ParticipationRole.IMPLEMENTING).map(Participant::organisationId)
                     .collect(Collectors.toSet());
+            int unreported = ReachReports.unreportedInARow(ReachReports.due(a.actualStart, a.actualEnd, today),
+                    reported.getOrDefault(a.id, Set.of()));
             ActivityFindings.Facts facts = new ActivityFindings.Facts(a.status, Set.copyOf(List.of(a.goalIds)), implementers,
-                    a.plannedStart, a.plannedEnd, 0);
+                    a.plannedStart, a.plannedEnd, unreported);
             for (ActivityFindings.Kind kind : ActivityFindings.of(facts, setting.activeGoals(), setting.members(), today)) {
                 Assessment.Finding f = new Assessment.Finding(FindingKind.valueOf(kind.name()), kind.name() + "|" + a.id,
                         null, List.of(a.id), Set.copyOf(implementers), null);
@@ -213,7 +317,7 @@ public class Assessor {
                 entity.state = FindingState.OPEN;
                 entity.openedAt = now;
                 entity.updatedAt = now;
-                describe(entity, f, c.fingerprint(), periodCode);
+                describe(entity, c, periodCode);
                 inserts.add(entity);
                 events.add(opened(entity, setting));
                 opened++;
@@ -222,18 +326,19 @@ public class Assessor {
             boolean same = Objects.equals(entity.dismissedFingerprint, c.fingerprint());
             FindingState next = entity.state.recomputed(true, same);
             boolean changedFields = !Objects.equals(entity.fingerprint, c.fingerprint())
-                    || !Objects.equals(entity.score, f.score()) || !Objects.equals(entity.period, periodCode);
+                    || !Objects.equals(entity.score, f.score())
+                    || !Objects.equals(entity.period, c.period() != null ? c.period() : f.cell() == null ? null : periodCode);
             if (next != entity.state || changedFields) {
                 if (next == FindingState.OPEN && entity.state != FindingState.OPEN) {
                     entity.openedAt = now;
                     entity.dismissedFingerprint = null;
                     entity.dismissedReason = null;
                     entity.dismissedBy = null;
-                    describe(entity, f, c.fingerprint(), periodCode);
+                    describe(entity, c, periodCode);
                     events.add(opened(entity, setting));
                     opened++;
                 } else {
-                    describe(entity, f, c.fingerprint(), periodCode);
+                    describe(entity, c, periodCode);
                 }
                 entity.state = next;
                 entity.updatedAt = now;
@@ -260,11 +365,14 @@ public class Assessor {
                 .replaceWith(new Outcome(total, openedCount, resolvedCount));
     }
 
-    private static void describe(FindingEntity entity, Assessment.Finding f, String fingerprint, String period) {
+    private static void describe(FindingEntity entity, Computed c, String period) {
+        Assessment.Finding f = c.finding();
+        String fingerprint = c.fingerprint();
         entity.goalId = f.cell() == null ? null : f.cell().goal();
         entity.location = f.cell() == null ? null : f.cell().location();
         entity.targetGroup = f.cell() == null ? null : f.cell().targetGroup();
-        entity.period = f.cell() == null ? null : period;
+        entity.period = c.period() != null ? c.period() : f.cell() == null ? null : period;
+        entity.indicatorId = c.indicator();
         entity.activityIds = f.activities().toArray(UUID[]::new);
         entity.organisationIds = f.organisations().toArray(UUID[]::new);
         entity.score = f.score();
@@ -272,7 +380,7 @@ public class Assessor {
     }
 
     private static FindingOpened opened(FindingEntity f, Setting setting) {
-        return new FindingOpened(f.initiativeId, f.id, f.kind, f.goalId, f.location, f.targetGroup, f.period, null,
+        return new FindingOpened(f.initiativeId, f.id, f.kind, f.goalId, f.location, f.targetGroup, f.period, f.indicatorId,
                 List.of(f.activityIds), List.of(f.organisationIds), f.score, summary(f, setting));
     }
 
@@ -291,7 +399,8 @@ public class Assessor {
             case ORPHANED -> "An activity serves only goals the agenda in force has retired";
             case STALE -> "An activity is overdue to start, past its planned end, or unreported";
             case PARTNER_LEFT -> "An implementing partner of a live activity has left the initiative";
-            case UNALLOCATED_TARGET, OVER_COMMITTED -> f.kind.name();
+            case UNALLOCATED_TARGET -> "Part of an indicator's target for " + f.period + " is committed by no partner";
+            case OVER_COMMITTED -> "Partners committed more than 120 % of an indicator's target for " + f.period;
         };
     }
 
@@ -301,10 +410,45 @@ public class Assessor {
         return UUID.nameUUIDFromBytes(joined.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    private static Uni<List<ActivityEntity>> activities(UUID initiative) {
-        return Panache.getSession().chain(session -> session
-                .createSelectionQuery("from ActivityEntity where initiativeId = :initiative", ActivityEntity.class)
-                .setParameter("initiative", initiative).getResultList());
+    /** The initiative's activities; with {@code goals}, only those serving one of them. */
+    static Uni<List<ActivityEntity>> activities(UUID initiative, Set<UUID> goals) {
+        if (goals == null) {
+            return Panache.getSession().chain(session -> session
+                    .createSelectionQuery("from ActivityEntity where initiativeId = :initiative", ActivityEntity.class)
+                    .setParameter("initiative", initiative).getResultList());
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "SELECT * FROM activity WHERE initiative_id = :initiative AND goal_ids && :goals",
+                        ActivityEntity.class)
+                .setParameter("initiative", initiative)
+                .setParameter("goals", goals.toArray(UUID[]::new))
+                .getResultList());
+    }
+
+    /** Per activity, the quarters with a submitted or accepted report; one activity's, or all of them. */
+    private static Uni<Map<UUID, Set<String>>> reportedQuarters(UUID initiative, UUID activity) {
+        String sql = "SELECT activity_id, period FROM reach_report WHERE initiative_id = :initiative "
+                + "AND status <> 'SENT_BACK'" + (activity == null ? "" : " AND activity_id = :activity");
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql, jakarta.persistence.Tuple.class)
+                    .setParameter("initiative", initiative);
+            if (activity != null) {
+                query.setParameter("activity", activity);
+            }
+            return query.getResultList();
+        }).map(rows -> {
+            Map<UUID, Set<String>> reported = new HashMap<>();
+            rows.forEach(row -> reported.computeIfAbsent(row.get(0, UUID.class), a -> new HashSet<>())
+                    .add(row.get(1, String.class)));
+            return reported;
+        });
+    }
+
+    private static Uni<List<CommitmentEntity>> commitments(UUID initiative, UUID indicator) {
+        return indicator == null
+                ? CommitmentEntity.list("initiativeId = ?1 and withdrawn = false", initiative)
+                : CommitmentEntity.list("initiativeId = ?1 and indicatorId = ?2 and withdrawn = false", initiative,
+                        indicator);
     }
 
     private static List<Coverage.Activity> coverageOf(List<ActivityEntity> activities) {

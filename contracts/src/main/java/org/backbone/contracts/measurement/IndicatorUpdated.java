@@ -1,17 +1,30 @@
 package org.backbone.contracts.measurement;
 
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.UUID;
 import org.backbone.contracts.BackboneEvent;
 import org.backbone.contracts.EventType;
 
-/** An indicator's definition changed. */
+/**
+ * An indicator's definition changed. Everything after {@code version} was added to v1 later (optional,
+ * so events written before them still read): the definition as it now is, for consumers' projections.
+ */
 @EventType("org.backbone.measurement.indicator.updated.v1")
 public record IndicatorUpdated(
         UUID initiativeId,
         UUID indicatorId,
         String code,
         String name,
-        long version) implements BackboneEvent {
+        long version,
+        String unit,
+        Aggregation aggregation,
+        Periodicity periodicity,
+        List<UUID> goalIds,
+        Visibility visibility,
+        String baselinePeriod,
+        BigDecimal baselineValue,
+        List<IndicatorTarget> targets) implements BackboneEvent {
 
     @Override
     public String subject() {

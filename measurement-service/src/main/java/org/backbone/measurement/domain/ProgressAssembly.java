@@ -1,5 +1,6 @@
 package org.backbone.measurement.domain;
 
+import org.backbone.kit.domain.Targets;
 import org.backbone.kit.domain.Period;
 import java.math.BigDecimal;
 import java.time.Month;

@@ -28,7 +28,7 @@ import org.backbone.contracts.measurement.Visibility;
 import org.backbone.measurement.domain.IndicatorSpec;
 import org.backbone.kit.domain.Period;
 import org.backbone.measurement.domain.ProgressAssembly;
-import org.backbone.measurement.domain.Targets;
+import org.backbone.kit.domain.Targets;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 

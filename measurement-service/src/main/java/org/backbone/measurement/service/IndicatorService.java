@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.backbone.contracts.measurement.IndicatorDefined;
 import org.backbone.contracts.measurement.IndicatorRetired;
+import org.backbone.contracts.measurement.IndicatorTarget;
 import org.backbone.contracts.measurement.IndicatorUpdated;
 import org.backbone.kit.domain.FieldProblem;
 import org.backbone.kit.http.ETags;
@@ -86,7 +87,7 @@ public class IndicatorService {
                     }
                     apply(indicator, request);
                     return indicator.<IndicatorEntity>persistAndFlush().call(saved -> outbox.append(
-                            new IndicatorUpdated(initiativeId, saved.id, saved.code, saved.name, saved.version)));
+                            updated(saved)));
                 });
     }
 
@@ -144,6 +145,18 @@ public class IndicatorService {
 
     private static IndicatorDefined defined(IndicatorEntity i) {
         return new IndicatorDefined(i.initiativeId, i.id, i.code, i.name, i.unit, i.valueType, i.direction, i.aggregation,
-                i.periodicity, List.of(i.goalIds), i.visibility, i.approvalRequired);
+                i.periodicity, List.of(i.goalIds), i.visibility, i.approvalRequired, i.baselinePeriod, i.baselineValue,
+                targets(i));
+    }
+
+    private static IndicatorUpdated updated(IndicatorEntity i) {
+        return new IndicatorUpdated(i.initiativeId, i.id, i.code, i.name, i.version, i.unit, i.aggregation, i.periodicity,
+                List.of(i.goalIds), i.visibility, i.baselinePeriod, i.baselineValue, targets(i));
+    }
+
+    /** In period order, so that equal definitions give equal events. */
+    private static List<IndicatorTarget> targets(IndicatorEntity i) {
+        return i.targets == null ? List.of() : new java.util.TreeMap<>(i.targets).entrySet().stream()
+                .map(t -> new IndicatorTarget(t.getKey(), t.getValue())).toList();
     }
 }

@@ -1,5 +1,6 @@
 package org.backbone.measurement.domain;
 
+import org.backbone.kit.domain.Targets;
 import org.backbone.kit.domain.Period;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.backbone.contracts.measurement.ProgressStatus.ACHIEVED;

@@ -1,6 +1,5 @@
 package org.backbone.kit.agenda;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.quarkus.arc.properties.IfBuildProperty;
@@ -14,8 +13,6 @@ import java.util.UUID;
 import org.backbone.contracts.BackboneEvent;
 import org.backbone.contracts.EventCatalog;
 import org.backbone.contracts.EventDescriptor;
-import org.backbone.contracts.EventJson;
-import org.backbone.contracts.EventSchemas;
 import org.backbone.contracts.agenda.AgendaRatified;
 import org.backbone.contracts.agenda.GoalActivated;
 import org.backbone.contracts.agenda.GoalRetired;
@@ -25,7 +22,6 @@ import org.backbone.contracts.agenda.InitiativeUpdated;
 import org.backbone.contracts.agenda.PartnerJoined;
 import org.backbone.contracts.agenda.PartnerLeft;
 import org.backbone.kit.config.KitConfig;
-import org.backbone.kit.events.PermanentEventFailure;
 import org.backbone.kit.events.ReceivedEvent;
 import org.backbone.kit.inbox.Inbox;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -64,14 +60,18 @@ public class AgendaProjector {
         if (descriptor == null || !descriptor.service().equals("agenda")) {
             return Uni.createFrom().voidItem();
         }
-        BackboneEvent payload = read(descriptor, event);
+        BackboneEvent payload = event.catalogued().orElseThrow();
         OffsetDateTime time = event.time() == null ? OffsetDateTime.now(ZoneOffset.UTC)
                 : event.time().atOffset(ZoneOffset.UTC);
         Uni<Void> reacted = Uni.createFrom().voidItem();
         for (AgendaReaction reaction : reactions) {
             reacted = reacted.chain(() -> reaction.on(payload));
         }
-        return reacted.chain(() -> Panache.getSession().chain(session -> project(session, payload, time)));
+        Uni<Void> projected = reacted.chain(() -> Panache.getSession().chain(session -> project(session, payload, time)));
+        for (AgendaReaction reaction : reactions) {
+            projected = projected.chain(() -> reaction.projected(payload));
+        }
+        return projected;
     }
 
     private static Uni<Void> project(Mutiny.Session session, BackboneEvent payload, OffsetDateTime time) {
@@ -184,17 +184,5 @@ public class AgendaProjector {
                 .setParameter("title", title)
                 .setParameter("active", active).setParameter("version", version)
                 .executeUpdate().replaceWithVoid();
-    }
-
-    private static BackboneEvent read(EventDescriptor descriptor, ReceivedEvent event) {
-        List<String> violations = EventSchemas.violations(descriptor, event.data());
-        if (!violations.isEmpty()) {
-            throw new PermanentEventFailure(descriptor.type() + " does not match its schema: " + violations);
-        }
-        try {
-            return EventJson.mapper().treeToValue(event.data(), descriptor.payloadClass());
-        } catch (JsonProcessingException e) {
-            throw new PermanentEventFailure(descriptor.type() + " payload unreadable: " + e.getOriginalMessage(), e);
-        }
     }
 }

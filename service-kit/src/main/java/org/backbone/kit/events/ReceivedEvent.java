@@ -11,7 +11,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.List;
+import java.util.Optional;
+import org.backbone.contracts.BackboneEvent;
+import org.backbone.contracts.EventCatalog;
+import org.backbone.contracts.EventDescriptor;
 import org.backbone.contracts.EventJson;
+import org.backbone.contracts.EventSchemas;
 import org.backbone.kit.json.StrictJson;
 
 /**
@@ -124,6 +130,27 @@ public final class ReceivedEvent {
                 ? StrictJson.pathOf(mapping) + ": " : "";
         return new PermanentEventFailure("payload unreadable: " + where + (e instanceof JsonProcessingException json
                 ? json.getOriginalMessage() : e.getMessage()), e);
+    }
+
+    /**
+     * The payload as the record the catalogue names for its type, checked against that type's schema;
+     * empty for a type the catalogue does not know. A payload that breaks its schema is a permanent
+     * failure: no retry can make it valid.
+     */
+    public Optional<BackboneEvent> catalogued() {
+        EventDescriptor descriptor = EventCatalog.byType(type).orElse(null);
+        if (descriptor == null) {
+            return Optional.empty();
+        }
+        List<String> violations = EventSchemas.violations(descriptor, data());
+        if (!violations.isEmpty()) {
+            throw new PermanentEventFailure(type + " does not match its schema: " + violations);
+        }
+        try {
+            return Optional.of(EventJson.mapper().treeToValue(data(), descriptor.payloadClass()));
+        } catch (JsonProcessingException e) {
+            throw new PermanentEventFailure(type + " payload unreadable: " + e.getOriginalMessage(), e);
+        }
     }
 
     /** Ids are unique per source (CloudEvents 1.0), so the inbox keys on both. */

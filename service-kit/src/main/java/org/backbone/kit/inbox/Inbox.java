@@ -47,7 +47,7 @@ public class Inbox {
         }
         return applyOnce(consumer, event, handler)
                 .onFailure(failure -> !DatabaseFailures.isPermanent(failure))
-                .invoke(failure -> LOG.warnf("%s: event %s failed, will retry: %s", consumer, event.id(), failure))
+                .invoke(failure -> LOG.warnf("%s: event %s failed, will retry: %s", consumer, event.id(), causes(failure)))
                 .onFailure(failure -> !DatabaseFailures.isPermanent(failure))
                 .retry().withBackOff(FIRST_RETRY, MAX_RETRY).indefinitely()
                 .onItemOrFailure().transformToUni((applied, failure) -> failure == null
@@ -105,5 +105,14 @@ public class Inbox {
         // the channel's dead-letter strategy writes the nack's message as dead-letter-reason
         return Uni.createFrom().completionStage(message.nack(failure instanceof PermanentEventFailure
                 ? failure : new PermanentEventFailure(reason, failure)));
+    }
+
+    /** The failure and its causes on one line: a wrapper's message alone rarely says what went wrong. */
+    static String causes(Throwable failure) {
+        StringBuilder line = new StringBuilder(String.valueOf(failure));
+        for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            line.append(" <- ").append(cause);
+        }
+        return line.toString();
     }
 }

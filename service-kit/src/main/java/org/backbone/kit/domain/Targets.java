@@ -1,7 +1,7 @@
-package org.backbone.measurement.domain;
+package org.backbone.kit.domain;
 
-import org.backbone.kit.domain.Period;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
@@ -11,7 +11,8 @@ import java.util.TreeMap;
  * An indicator's baseline and targets. The target for a period is its explicit target; between the
  * baseline and the next explicit target it lies on the straight line joining them (by time); after
  * the last target, the last target still holds. Without a baseline only explicit targets (and the
- * last one, afterwards) exist.
+ * last one, afterwards) exist. Shared: measurement judges progress by it, activity-service holds
+ * commitments to it.
  */
 public final class Targets {
 
@@ -67,6 +68,6 @@ public final class Targets {
         long elapsed = period.daysSince(fromPeriod);
         BigDecimal slope = next.getValue().subtract(fromValue);
         return Optional.of(fromValue.add(slope.multiply(BigDecimal.valueOf(elapsed))
-                .divide(BigDecimal.valueOf(span), Aggregator.PRECISION)));
+                .divide(BigDecimal.valueOf(span), MathContext.DECIMAL64)));
     }
 }
