@@ -72,6 +72,9 @@ class PermissionMatrixTest {
         Api.as(t).get(top15.path("/goals/" + top15.maths + "/contributors")).then().statusCode(status);
         Api.as(t).get(top15.path("/alignment")).then().statusCode(status);
         Api.as(t).get(top15.path("/commitments")).then().statusCode(status);
+        Api.as(t).get(top15.path("/activities/export")).then().statusCode(status);
+        Api.as(t).queryParam("format", "hxl").get(top15.path("/activities/export")).then().statusCode(status);
+        Api.as(t).accept("text/csv").get(top15.path("/vocabularies/target-groups")).then().statusCode(status);
     }
 
     @ParameterizedTest(name = "{0} reporting the reach of A's activity gets {1}, reviewing it {2}")

@@ -3,8 +3,13 @@ package org.backbone.activity.api;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -25,9 +30,12 @@ import org.backbone.kit.http.ETags;
 import org.backbone.kit.http.Idempotency;
 import org.backbone.kit.paging.Page;
 import org.backbone.kit.paging.PageParams;
+import org.backbone.kit.problem.ProblemException;
+import org.backbone.kit.security.Caller;
 import org.backbone.kit.security.CurrentCaller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -41,11 +49,67 @@ public class ActivityResource {
     private final ActivityService activities;
     private final CurrentCaller caller;
     private final Idempotency idempotency;
+    private final Validator validator;
 
-    ActivityResource(ActivityService activities, CurrentCaller caller, Idempotency idempotency) {
+    ActivityResource(ActivityService activities, CurrentCaller caller, Idempotency idempotency, Validator validator) {
         this.activities = activities;
         this.caller = caller;
         this.idempotency = idempotency;
+        this.validator = validator;
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Import activities from CSV", description = "One activity a row, in the columns of the "
+            + "export (lists inside a cell separated by `;`; see the service README), at most 5,000 rows. Each row is "
+            + "checked as a registration is; every row becomes a new PLANNED activity. All or nothing unless "
+            + "`partial=true`; `dryRun=true` checks and writes nothing. The answer reports every refused row by "
+            + "its line.")
+    @APIResponse(responseCode = "200", description = "Imported, or checked on a dry run; refused rows listed by line",
+            content = @Content(schema = @Schema(implementation = Dtos.ImportReport.class)))
+    @APIResponse(responseCode = "403", description = "Observer")
+    @APIResponse(responseCode = "404", description = "No such initiative, or not one the caller may see")
+    @APIResponse(responseCode = "422", description = "Not CSV, unknown columns, or (without partial) a refused row: "
+            + "`errors` names each as rows[line].field")
+    public Uni<Response> importCsv(@PathParam("initiativeId") UUID initiative,
+            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+            @QueryParam("partial") @DefaultValue("false") boolean partial,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @NotNull String csv) {
+        String path = "/v1/initiatives/" + initiative + "/activities/import";
+        return idempotency.once(idempotencyKey, caller.get(), "POST", path + "?dryRun=" + dryRun + "&partial=" + partial,
+                csv, () -> {
+                    ActivityCsv.Parsed parsed = ActivityCsv.read(csv, validator);
+                    return activities.importRows(caller.get(), initiative, parsed.rows(), parsed.read().stream()
+                                    .map(r -> new ActivityService.ImportRow(r.line(), r.draft())).toList(),
+                            parsed.unreadable(), dryRun, partial)
+                            .map(o -> Response.ok(new Dtos.ImportReport(dryRun, partial, o.rows(), o.accepted(),
+                                    o.imported(), o.rejected().stream().map(r -> new Dtos.RowProblem(r.line(), r.field(),
+                                            r.message())).toList())).build());
+                });
+    }
+
+    @GET
+    @Path("/export")
+    @Produces({"text/csv", "text/plain"})
+    @Operation(summary = "Export the 3W", description = "`format=csv` (default): one row per activity in the import's "
+            + "columns, budgets only where the caller may see them. `format=hxl`: the HXL-tagged 3W, one row per "
+            + "activity and place (#org+impl, #sector, #activity, #adm1+code, #date+start, #date+end, #status, "
+            + "#targeted, #reached), without budgets.")
+    @APIResponse(responseCode = "200", description = "The CSV", content = @Content(mediaType = "text/csv"))
+    @APIResponse(responseCode = "404", description = "No such initiative, or not one the caller may see")
+    public Uni<Response> export(@PathParam("initiativeId") UUID initiative,
+            @QueryParam("format") @DefaultValue("csv")
+            @Parameter(schema = @Schema(enumeration = {"csv", "hxl"}, defaultValue = "csv")) String format) {
+        if (!format.equals("csv") && !format.equals("hxl")) {
+            throw ProblemException.invalid("format", "must be csv or hxl");
+        }
+        Caller who = caller.get();
+        return activities.export(who, initiative).map(e -> Response.ok(format.equals("hxl")
+                        ? ActivityCsv.hxl(e.activities(), e.names(), e.reachedByPlace())
+                        : ActivityCsv.csv(e.activities(), a -> ActivityService.seesBudget(who, a)), "text/csv")
+                .header("Content-Disposition", "attachment; filename=\"activities-" + format + ".csv\"")
+                .build());
     }
 
     @POST

@@ -159,4 +159,14 @@ public final class Dtos {
             BigDecimal target, BigDecimal committed, BigDecimal unallocated, BigDecimal overCommitted,
             List<String> findings, List<Commitment> commitments) {
     }
+
+    @Schema(description = "What an import did: rows read, rows that pass, the activities created (none on a dry run) "
+            + "and every refused row by its line")
+    public record ImportReport(boolean dryRun, boolean partial, int rows, int accepted, List<UUID> imported,
+            List<RowProblem> rejected) {
+    }
+
+    @Schema(description = "A fault of one CSV row; field is named as in the JSON body of a registration")
+    public record RowProblem(int line, String field, String message) {
+    }
 }

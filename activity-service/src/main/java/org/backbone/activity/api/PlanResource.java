@@ -3,8 +3,12 @@ package org.backbone.activity.api;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -36,15 +40,50 @@ public class PlanResource {
     private final VocabularyService vocabularies;
     private final FindingService findings;
     private final CurrentCaller caller;
+    private final Validator validator;
 
-    PlanResource(VocabularyService vocabularies, FindingService findings, CurrentCaller caller) {
+    PlanResource(VocabularyService vocabularies, FindingService findings, CurrentCaller caller, Validator validator) {
         this.vocabularies = vocabularies;
         this.findings = findings;
         this.caller = caller;
+        this.validator = validator;
     }
 
     @GET
     @Path("/vocabularies/{kind}")
+    @Produces("text/csv")
+    @Operation(summary = "Get a vocabulary as CSV", description = "With `Accept: text/csv`: columns code, parent, "
+            + "label, in the vocabulary's order, with its ETag.")
+    @APIResponse(responseCode = "200", description = "The vocabulary as CSV", content = @Content(mediaType = "text/csv"))
+    @APIResponse(responseCode = "404", description = "No such vocabulary kind, or an initiative the caller may not see")
+    public Uni<Response> vocabularyCsv(@PathParam("initiativeId") UUID initiative, @PathParam("kind") String kind) {
+        return vocabularies.get(caller.get(), initiative, kind(kind))
+                .map(v -> Response.ok(VocabularyCsv.write(v), "text/csv").tag(ETags.of(v.version())).build());
+    }
+
+    @PUT
+    @Path("/vocabularies/{kind}")
+    @Consumes("text/csv")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace a vocabulary from CSV", description = "As the JSON replacement, with a body of "
+            + "columns code, parent (optional) and label; every faulty row is named as rows[line].column.")
+    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(schema = @Schema(implementation = Dtos.Vocabulary.class)))
+    @APIResponse(responseCode = "403", description = "Not backbone staff")
+    @APIResponse(responseCode = "404", description = "No such vocabulary kind, or an initiative the caller may not see")
+    @APIResponse(responseCode = "409", description = "Activities still use codes it would drop")
+    @APIResponse(responseCode = "412", description = "Changed since you read it")
+    @APIResponse(responseCode = "422", description = "Not CSV, faulty rows, duplicate codes, unknown parents, a cycle")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Uni<Response> replaceCsv(@PathParam("initiativeId") UUID initiative, @PathParam("kind") String kind,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull String csv) {
+        VocabularyKind which = kind(kind);
+        return vocabularies.replace(caller.get(), initiative, which, ifMatch, VocabularyCsv.read(csv, validator))
+                .map(v -> Response.ok(Views.of(v)).tag(ETags.of(v.version())).build());
+    }
+
+    @GET
+    @Path("/vocabularies/{kind}")
+    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Get a vocabulary", description = "`kind`: locations, target-groups or activity-types.")
     @APIResponse(responseCode = "200", description = "The vocabulary in its order, with its ETag", content = @Content(schema = @Schema(implementation = Dtos.Vocabulary.class)))
     @APIResponse(responseCode = "404", description = "No such vocabulary kind, or an initiative the caller may not see")
@@ -55,6 +94,7 @@ public class PlanResource {
 
     @PUT
     @Path("/vocabularies/{kind}")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a vocabulary", description = "Backbone staff, with `If-Match` (\"0\" for one never "
             + "written). Trees need known parents and no cycles; codes activities use must stay. Findings are recomputed.")
     @APIResponse(responseCode = "200", description = "Replaced", content = @Content(schema = @Schema(implementation = Dtos.Vocabulary.class)))

@@ -8,16 +8,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.backbone.activity.domain.ActivityDraft;
 import org.backbone.activity.domain.ActivityRules;
 import org.backbone.activity.domain.ActivityStatus;
 import org.backbone.activity.domain.Coverage;
+import org.backbone.activity.domain.ReachReports;
 import org.backbone.activity.domain.Transition;
 import org.backbone.activity.domain.VocabularyKind;
 import org.backbone.activity.persistence.ActivityEntity;
+import org.backbone.activity.persistence.ReachReportEntity;
 import org.backbone.activity.persistence.Vocabularies;
 import org.backbone.contracts.activity.ActivityDeleted;
 import org.backbone.contracts.activity.ActivityRegistered;
@@ -226,21 +231,125 @@ public class ActivityService {
     }
 
     private Uni<Void> validate(UUID initiative, ActivityDraft draft) {
+        return context(initiative).invoke(context -> {
+            List<FieldProblem> problems = ActivityRules.problems(draft, context);
+            if (!problems.isEmpty()) {
+                throw ProblemException.invalid(problems);
+            }
+        }).replaceWithVoid();
+    }
+
+    /** The initiative's side of the activity rules: its vocabularies, active goals and partners. */
+    private Uni<ActivityRules.Context> context(UUID initiative) {
         return vocabularies.get(initiative, VocabularyKind.LOCATION)
                 .chain(locations -> vocabularies.get(initiative, VocabularyKind.TARGET_GROUP)
                         .chain(groups -> vocabularies.get(initiative, VocabularyKind.ACTIVITY_TYPE)
                                 .chain(types -> agenda.activeGoals(initiative)
-                                        .chain(goals -> agenda.memberIds(initiative).invoke(members -> {
-                                            var context = new ActivityRules.Context(locations.tree(), groups.tree(),
-                                                    Set.copyOf(types.entries().stream()
-                                                            .map(Vocabularies.Entry::code).toList()),
-                                                    Set.copyOf(goals), Set.copyOf(members));
-                                            List<FieldProblem> problems = ActivityRules.problems(draft, context);
-                                            if (!problems.isEmpty()) {
-                                                throw ProblemException.invalid(problems);
-                                            }
-                                        })))))
-                .replaceWithVoid();
+                                        .chain(goals -> agenda.memberIds(initiative).map(members ->
+                                                new ActivityRules.Context(locations.tree(), groups.tree(),
+                                                        Set.copyOf(types.entries().stream()
+                                                                .map(Vocabularies.Entry::code).toList()),
+                                                        Set.copyOf(goals), Set.copyOf(members)))))));
+    }
+
+    /** One row of an import that could be read: its line in the file and the activity it describes. */
+    public record ImportRow(int line, ActivityDraft draft) {
+    }
+
+    /** Why a row of an import was refused: the line, the field (as in the JSON body) and the reason. */
+    public record Rejection(int line, String field, String message) {
+    }
+
+    /** What an import did, or would do on a dry run. */
+    public record ImportOutcome(int rows, int accepted, List<UUID> imported, List<Rejection> rejected) {
+    }
+
+    /**
+     * Registers every row as a new PLANNED activity in one transaction, after checking each as a
+     * single registration is checked. Without {@code partial}, one refused row refuses the file (422,
+     * every row's faults named); with it, the good rows go in. A dry run checks and writes nothing.
+     * Findings are recomputed once, in full, for the whole file.
+     */
+    @WithTransaction
+    public Uni<ImportOutcome> importRows(Caller caller, UUID initiative, int rows, List<ImportRow> read,
+            List<Rejection> unreadable, boolean dryRun, boolean partial) {
+        return access.readable(caller, initiative).invoke(() -> {
+            if (!caller.isAdmin() && !caller.isPartner()) {
+                throw ProblemException.forbidden("only backbone staff and partners may import activities");
+            }
+        }).chain(() -> context(initiative)).chain(context -> {
+            List<Rejection> rejected = new ArrayList<>(unreadable);
+            List<ImportRow> accepted = new ArrayList<>();
+            for (ImportRow row : read) {
+                List<FieldProblem> problems = new ArrayList<>();
+                try {
+                    requireResponsible(caller, row.draft(), "import");
+                } catch (ProblemException e) {
+                    problems.add(new FieldProblem("participants", e.getMessage()));
+                }
+                problems.addAll(ActivityRules.problems(row.draft(), context));
+                problems.forEach(p -> rejected.add(new Rejection(row.line(), p.field(), p.message())));
+                if (problems.isEmpty()) {
+                    accepted.add(row);
+                }
+            }
+            rejected.sort(Comparator.comparingInt(Rejection::line));
+            if (!rejected.isEmpty() && !partial && !dryRun) {
+                throw ProblemException.invalid(rejected.stream()
+                        .map(r -> new FieldProblem("rows[" + r.line() + "]." + r.field(), r.message())).toList());
+            }
+            if (dryRun || accepted.isEmpty()) {
+                return Uni.createFrom().item(new ImportOutcome(rows, accepted.size(), List.of(), rejected));
+            }
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            List<ActivityEntity> created = accepted.stream().map(row -> {
+                ActivityEntity a = new ActivityEntity();
+                a.id = UUID.randomUUID();
+                a.initiativeId = initiative;
+                a.status = ActivityStatus.PLANNED;
+                a.describe(row.draft());
+                a.createdBy = caller.subject();
+                a.createdAt = now;
+                a.updatedAt = now;
+                return a;
+            }).toList();
+            return Panache.getSession().chain(session -> session.persistAll(created.toArray()).call(session::flush))
+                    .chain(() -> outbox.appendAll(created.stream().map(ActivityService::registered).toList()))
+                    .chain(() -> assessor.full(initiative))
+                    .map(outcome -> new ImportOutcome(rows, accepted.size(),
+                            created.stream().map(a -> a.id).toList(), rejected));
+        });
+    }
+
+    /** What an export shows: the activities by title, the partners' names and the accepted reach by place. */
+    public record Export(List<ActivityEntity> activities, Map<UUID, String> names,
+            Map<UUID, Map<String, Long>> reachedByPlace) {
+    }
+
+    @WithSession
+    public Uni<Export> export(Caller caller, UUID initiative) {
+        return access.readable(caller, initiative)
+                .chain(() -> ActivityEntity.<ActivityEntity>list("initiativeId = ?1 order by title, id", initiative))
+                .chain(activities -> agenda.members(initiative).chain(members -> ReachReportEntity.<ReachReportEntity>list(
+                                "initiativeId = ?1 and status = ?2", initiative,
+                                ReachReports.Status.ACCEPTED)
+                        .map(reports -> {
+                            Map<UUID, String> names = new HashMap<>();
+                            members.forEach(m -> names.put(m.organisationId(), m.name()));
+                            Map<UUID, ActivityEntity> byId = new HashMap<>();
+                            activities.forEach(a -> byId.put(a.id, a));
+                            Map<UUID, Map<String, Long>> reached = new HashMap<>();
+                            for (var report : reports) {
+                                ActivityEntity a = byId.get(report.activityId);
+                                for (var line : report.lines.lines()) {
+                                    String place = a != null && List.of(a.locationCodes).contains(line.location())
+                                            ? line.location() : "";
+                                    reached.computeIfAbsent(report.activityId, k -> new HashMap<>())
+                                            .merge(place, line.reached(), Long::sum);
+                                }
+                            }
+                            return new Export(activities, names, reached);
+                        })));
     }
 
     static Uni<ActivityEntity> find(UUID initiative, UUID id) {
