@@ -121,6 +121,8 @@ SELECT 'CREATE DATABASE ${db}_test OWNER $db' WHERE NOT EXISTS (SELECT 1 FROM pg
   # benchmarks run against a database of their own (see bench/)
   sql+="SELECT 'CREATE DATABASE measurement_bench OWNER measurement' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'measurement_bench')\\gexec
 "
+  sql+="SELECT 'CREATE DATABASE activity_bench OWNER activity' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'activity_bench')\\gexec
+"
   sql+="SELECT 'CREATE ROLE kit LOGIN PASSWORD ''kit''' WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'kit')\\gexec
 SELECT 'CREATE DATABASE kit_test OWNER kit' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'kit_test')\\gexec
 "

@@ -39,6 +39,27 @@ class CoverageFlowTest {
     }
 
     @Test
+    void theListFiltersByPeriodOnTheSpanActualWhereKnown() {
+        Map<String, Object> autumn = top15.activity("Autumn course", Tokens.ORG_A, "training", top15.teaching, "S-BS",
+                "teachers");
+        autumn.put("plannedStart", "2025-09-01");
+        autumn.put("plannedEnd", "2025-11-30");
+        register(Tokens.admin(), autumn);
+        register(Tokens.admin(), top15.activity("Year-long club", Tokens.ORG_A, "club", top15.maths, "N-HAI",
+                "girls-10-12"));
+        assertThat(titles("2025Q4")).containsExactly("Autumn course", "Year-long club");
+        assertThat(titles("2026Q1")).containsExactly("Year-long club");
+        assertThat(titles("2026Q3")).isEmpty();
+        Api.as(Tokens.admin()).queryParam("period", "autumn").get(top15.path("/activities")).then().statusCode(422)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("period"));
+    }
+
+    private List<String> titles(String period) {
+        return Api.as(Tokens.user("observer")).queryParam("period", period).get(top15.path("/activities")).then()
+                .statusCode(200).extract().path("items.title");
+    }
+
+    @Test
     void aPlanWithoutActivitiesIsUncoveredEverywhere() {
         // no activity names a group yet: every leaf group (girls 10-12, teachers) in each of 3 municipalities, for 2 goals
         List<String> kinds = Api.as(Tokens.user("observer")).queryParam("limit", 200).get(top15.path("/findings"))

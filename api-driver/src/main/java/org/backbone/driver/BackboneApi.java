@@ -204,4 +204,51 @@ public final class BackboneApi {
         return admin().post("/v1/initiatives/" + initiative + "/indicators/" + indicator + "/values",
                 Map.of("organisationId", organisation.toString(), "values", values)).expect(200);
     }
+
+    // --- activities (the 3W) -------------------------------------------------------------------------
+
+    /**
+     * Waits (up to {@link #PROJECTION_DEADLINE}) until activity-service knows the initiative and the
+     * active goal {@code goal} of its ratified agenda: both reach it as agenda events.
+     */
+    public void awaitActivityProjection(UUID initiative, UUID goal) {
+        long deadline = System.nanoTime() + PROJECTION_DEADLINE.toNanos();
+        String path = "/v1/initiatives/" + initiative + "/goals/" + goal + "/contributors";
+        while (admin().get(path).status() == 404) {
+            if (System.nanoTime() > deadline) {
+                admin().get(path).expect(200);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
+        }
+    }
+
+    /** Staff replace a vocabulary ({@code locations}, {@code target-groups}, {@code activity-types}) whole. */
+    public void putVocabulary(UUID initiative, String kind, List<Map<String, ?>> entries) {
+        admin().put("/v1/initiatives/" + initiative + "/vocabularies/" + kind, Map.of("entries", entries),
+                Map.of("If-Match", "*")).expect(200);
+    }
+
+    /** Staff set the coverage level, period and boundaries. */
+    public void putCoverageSettings(UUID initiative, int level, String period) {
+        admin().put("/v1/initiatives/" + initiative + "/coverage/settings",
+                Map.of("coverageLevel", level, "period", period, "boundaries", List.of()), Map.of("If-Match", "*"))
+                .expect(200);
+    }
+
+    /** Imports activities from CSV (all or nothing); emits the import report. */
+    public Answer importActivities(UUID initiative, String csv) {
+        return admin().call("POST", "/v1/initiatives/" + initiative + "/activities/import", csv,
+                Map.of("Content-Type", "text/csv")).expect(200);
+    }
+
+    /** A page of the initiative's activities with the given title text. */
+    public Answer activities(UUID initiative, String q) {
+        return admin().get("/v1/initiatives/" + initiative + "/activities?limit=200&q="
+                + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8)).expect(200);
+    }
+
+    /** Open findings of one kind, up to 200. */
+    public Answer findings(UUID initiative, String kind) {
+        return admin().get("/v1/initiatives/" + initiative + "/findings?status=OPEN&limit=200&type=" + kind).expect(200);
+    }
 }

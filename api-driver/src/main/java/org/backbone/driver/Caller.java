@@ -57,7 +57,7 @@ public final class Caller {
             if (body != null) {
                 request.header("Content-Type", "application/json");
             }
-            headers.forEach(request::header);
+            headers.forEach(request::setHeader); // replaces the defaults above (Accept, Content-Type)
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(method, path, response.statusCode(), response.headers(), json(response.body()),
                     response.body());

@@ -120,6 +120,10 @@ public final class Top15Demo {
             }
             submitValues(initiative, ids.get(indicator.code()), indicator);
         }
+        threeW(initiative, Map.of("atid", atid, "negev", negev, "ministry", ministry, "innovation", innovation,
+                "beersheva", beersheva, "haifa", haifa, "galil", galil, "carmel", carmel, "bank", bank,
+                "scientists", scientists), teachers, women,
+                Map.of("physics", physics, "teaching", teaching, "girls", girls, "industry", industry));
         printGuide(initiative);
         return initiative;
     }
@@ -177,12 +181,123 @@ public final class Top15Demo {
         }
     }
 
+    /** One row of the demo's 3W: what, who, for which leaf goal, where, for whom, and whether it has started. */
+    private record Row(String title, String type, String implementer, String goal, String places, String wholeArea,
+            String group, boolean ongoing, String start, String end, int reach, String budget, String funder) {
+    }
+
+    private static final List<Row> THREE_W = List.of(
+            new Row("Girls code club, Be'er Sheva", "after-school-club", "atid", "girls", "S-BS", "", "girls-10-12", true, "2025-09-01", "2026-06-30", 40, "180000", "bank"),
+            new Row("Tech girls after school, Be'er Sheva", "after-school-club", "negev", "girls", "S-BS", "", "girls-10-12", true, "2025-09-15", "2026-06-30", 35, "95000", ""),
+            new Row("Girls code club, Haifa", "after-school-club", "atid", "girls", "N-HAI", "", "girls-10-12", true, "2025-09-01", "2026-06-30", 45, "", ""),
+            new Row("Women in Tech mentoring, Karmiel", "mentoring", "women", "girls", "N-KAR", "", "girls-10-12", true, "2025-10-01", "2026-06-30", 30, "", ""),
+            new Row("Women in Tech mentoring, Tel Aviv", "mentoring", "women", "girls", "C-TLV", "", "girls-10-12", false, "2026-01-01", "2026-08-31", 30, "", ""),
+            new Row("Girls maths camp, Dimona", "after-school-club", "ministry", "girls", "S-DIM", "", "girls-10-12", false, "2026-02-01", "2026-08-31", 60, "", ""),
+            new Row("Girls robotics, Nazareth", "after-school-club", "women", "girls", "N-NAZ", "", "girls-10-12", true, "2025-09-01", "2026-06-30", 25, "", ""),
+            new Row("Girls maths boost, Petah Tikva", "after-school-club", "atid", "girls", "C-PT", "", "girls-10-12", true, "2025-09-01", "2026-06-30", 40, "", ""),
+            new Row("Physics lab nights, Haifa", "after-school-club", "scientists", "physics", "N-HAI", "", "pupils-10-12", true, "2025-09-01", "2026-06-30", 80, "", ""),
+            new Row("Physics lab nights, Petah Tikva", "after-school-club", "scientists", "physics", "C-PT", "", "pupils-10-12", true, "2025-09-01", "2026-06-30", 70, "", ""),
+            new Row("Physics olympiad preparation, Tel Aviv", "olympiad-prep", "innovation", "physics", "C-TLV", "", "pupils-10-12", true, "2025-09-01", "2026-05-31", 50, "60000", "innovation"),
+            new Row("Physics olympiad preparation, the North", "olympiad-prep", "scientists", "physics", "N", "", "pupils-10-12", true, "2025-09-01", "2026-05-31", 60, "", ""),
+            new Row("Haifa municipal physics enrichment", "after-school-club", "haifa", "physics", "N-HAI", "", "pupils-10-12", false, "2025-11-01", "2026-06-30", 90, "", ""),
+            new Row("Be'er Sheva municipal physics enrichment", "after-school-club", "beersheva", "physics", "S-BS", "", "pupils-10-12", true, "2025-09-01", "2026-06-30", 90, "", ""),
+            new Row("Olympiad preparation, Be'er Sheva", "olympiad-prep", "scientists", "physics", "S-BS", "", "pupils-10-12", true, "2025-09-01", "2026-05-31", 40, "", ""),
+            new Row("STEM teacher academy, the North", "teacher-training", "teachers", "teaching", "N", "N", "teachers", true, "2025-09-01", "2026-08-31", 120, "450000", "ministry"),
+            new Row("STEM teacher academy, the Centre", "teacher-training", "teachers", "teaching", "C", "C", "teachers", true, "2025-09-01", "2026-08-31", 150, "", ""),
+            new Row("In-service maths training, the South", "teacher-training", "ministry", "teaching", "S-BS;S-DIM", "", "teachers", true, "2025-09-01", "2026-06-30", 90, "", ""),
+            new Row("New teachers' induction, Yeruham", "teacher-training", "ministry", "teaching", "S-YER", "", "teachers", false, "2026-03-01", "2026-08-31", 12, "", ""),
+            new Row("Teacher fellowship, Haifa", "teacher-training", "atid", "teaching", "N-HAI", "", "teachers", true, "2025-09-01", "2026-06-30", 20, "", ""),
+            new Row("Maths teacher retention grants, the Centre", "teacher-training", "ministry", "teaching", "C-TLV;C-PT", "", "teachers", true, "2025-09-01", "2026-08-31", 60, "", ""),
+            new Row("Summer internships at Galil Semiconductors, Karmiel", "internship", "galil", "industry", "N-KAR", "", "pupils-10-12", true, "2025-10-01", "2026-08-31", 25, "", ""),
+            new Row("Carmel Software internships, Haifa", "internship", "carmel", "industry", "N-HAI", "", "pupils-10-12", true, "2025-10-01", "2026-08-31", 30, "", ""),
+            new Row("Negev Tech internships, Be'er Sheva", "internship", "negev", "industry", "S-BS", "", "pupils-10-12", true, "2025-10-01", "2026-08-31", 40, "120000", "negev"),
+            new Row("Industry mentors for Dimona", "mentoring", "negev", "industry", "S-DIM", "", "pupils-10-12", false, "2026-01-01", "2026-08-31", 30, "", ""),
+            new Row("Bank volunteers mentoring, Nazareth", "mentoring", "bank", "industry", "N-NAZ", "", "pupils-10-12", true, "2025-09-01", "2026-06-30", 35, "", ""),
+            new Row("Industry mentors, Petah Tikva", "mentoring", "carmel", "industry", "C-PT", "", "pupils-10-12", true, "2025-09-01", "2026-06-30", 30, "", ""),
+            new Row("Innovation Authority hackathon, Tel Aviv", "internship", "innovation", "industry", "C-TLV", "", "pupils-10-12", false, "2026-03-01", "2026-08-31", 200, "", ""));
+
+    /**
+     * The 3W of TOP15 for the school year 2025/26: vocabularies, the coverage plan and a few dozen
+     * activities across the three sectors, imported as one CSV; most have started. Then the gaps and
+     * overlaps activity-service found. Imported once: a second run finds the activities there.
+     */
+    private void threeW(UUID initiative, Map<String, Organisation> partners, Organisation teachers, Organisation women,
+            Map<String, Goal> goals) {
+        Map<String, Organisation> who = new HashMap<>(partners);
+        who.put("teachers", teachers);
+        who.put("women", women);
+        api.awaitActivityProjection(initiative, goals.get("industry").id());
+        api.putVocabulary(initiative, "locations", List.of(entry("N", null, "North"), entry("N-HAI", "N", "Haifa"),
+                entry("N-KAR", "N", "Karmiel"), entry("N-NAZ", "N", "Nazareth"), entry("C", null, "Centre"),
+                entry("C-TLV", "C", "Tel Aviv"), entry("C-PT", "C", "Petah Tikva"), entry("S", null, "South"),
+                entry("S-BS", "S", "Be'er Sheva"), entry("S-DIM", "S", "Dimona"), entry("S-YER", "S", "Yeruham")));
+        api.putVocabulary(initiative, "target-groups", List.of(entry("pupils", null, "Pupils"),
+                entry("pupils-7-9", "pupils", "Pupils, grades 7-9"), entry("pupils-10-12", "pupils", "Pupils, grades 10-12"),
+                entry("girls-10-12", "pupils-10-12", "Girls, grades 10-12"), entry("teachers", null, "STEM teachers")));
+        api.putVocabulary(initiative, "activity-types", List.of(entry("teacher-training", null, "Teacher training"),
+                entry("after-school-club", null, "After-school club"), entry("internship", null, "Internship"),
+                entry("mentoring", null, "Mentoring"), entry("olympiad-prep", null, "Olympiad preparation")));
+        api.putCoverageSettings(initiative, 2, "2025Sep");
+        if (api.activities(initiative, "").body().path("items").isEmpty()) {
+            StringBuilder csv = new StringBuilder("title,activityType,implementing,funding,goals,locations,wholeArea,"
+                    + "targetGroups,plannedStart,plannedEnd,plannedReach,budgetAmount,budgetCurrency,budgetFunder\r\n");
+            for (Row r : THREE_W) {
+                String funder = r.funder().isEmpty() ? "" : who.get(r.funder()).id().toString();
+                csv.append(String.join(",", "\"" + r.title() + "\"", r.type(), who.get(r.implementer()).id().toString(),
+                        funder, goals.get(r.goal()).id().toString(), r.places(), r.wholeArea(), r.group(), r.start(),
+                        r.end(), r.group() + "::" + r.reach(), r.budget(), r.budget().isEmpty() ? "" : "ILS", funder))
+                        .append("\r\n");
+            }
+            api.importActivities(initiative, csv.toString());
+        }
+        for (var activity : api.activities(initiative, "").body().path("items")) {
+            String title = activity.path("title").asText();
+            boolean ongoing = THREE_W.stream().anyMatch(r -> r.title().equals(title) && r.ongoing());
+            if (ongoing && activity.path("status").asText().equals("PLANNED")) {
+                api.admin().post("/v1/initiatives/" + initiative + "/activities/" + activity.path("id").asText()
+                        + "/transitions", Map.of("status", "ONGOING", "actualStart", activity.path("plannedStart").asText()))
+                        .expect(200);
+            }
+        }
+        Map<String, String> titles = new HashMap<>();
+        api.activities(initiative, "").body().path("items")
+                .forEach(a -> titles.put(a.path("id").asText(), a.path("title").asText()));
+        Map<String, String> goalTitles = new HashMap<>();
+        goals.values().forEach(g -> goalTitles.put(g.id().toString(), g.title()));
+        System.out.println();
+        System.out.println("The 3W: " + THREE_W.size() + " activities of " + who.size() + " partners, school year 2025/26");
+        for (var overlap : api.findings(initiative, "DUPLICATION_RISK").body().path("items")) {
+            System.out.printf("  Overlap  DUPLICATION_RISK (score %d) in %s: \"%s\" and \"%s\"%n",
+                    overlap.path("score").asInt(), overlap.path("location").asText(),
+                    titles.get(overlap.path("activityIds").path(0).asText()),
+                    titles.get(overlap.path("activityIds").path(1).asText()));
+        }
+        for (var gap : api.findings(initiative, "UNCOVERED").body().path("items")) {
+            if (gap.path("location").asText().equals("S-YER")) {
+                System.out.printf("  Gap      UNCOVERED: nothing serves \"%s\" for %s in Yeruham%n",
+                        goalTitles.get(gap.path("goalId").asText()), gap.path("targetGroup").asText());
+                break;
+            }
+        }
+    }
+
+    private static Map<String, ?> entry(String code, String parent, String label) {
+        Map<String, Object> entry = new HashMap<>();
+        entry.put("code", code);
+        entry.put("parent", parent);
+        entry.put("label", label);
+        return entry;
+    }
+
     private void printGuide(UUID initiative) {
         System.out.println();
         System.out.println("The TOP15 demo initiative is loaded: " + INITIATIVE_NAME);
         System.out.println("  Swagger UI    http://127.0.0.1:8080/api/docs");
         System.out.println("  Dashboard     GET http://127.0.0.1:8080/api/v1/initiatives/" + initiative + "/dashboard");
         System.out.println("  Scorecard     GET http://127.0.0.1:8080/api/v1/initiatives/" + initiative + "/scorecard");
+        System.out.println("  Gaps, overlaps GET http://127.0.0.1:8080/api/v1/initiatives/" + initiative + "/findings");
+        System.out.println("  The 3W (HXL)  GET http://127.0.0.1:8080/api/v1/initiatives/" + initiative
+                + "/activities/export?format=hxl");
         System.out.println("  Log in as     admin (backbone staff), member-a (Atid STEM Network, founding partner),");
         System.out.println("                member-b (Negev Tech Industries), observer — password \"backbone\"");
         System.out.println("  For example:  curl -H \"Authorization: Bearer $(./backbone token member-a)\" \\");

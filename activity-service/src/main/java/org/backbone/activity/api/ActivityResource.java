@@ -26,6 +26,7 @@ import org.backbone.activity.domain.ActivityStatus;
 import org.backbone.activity.domain.Transition;
 import org.backbone.activity.persistence.ActivityEntity;
 import org.backbone.activity.service.ActivityService;
+import org.backbone.kit.domain.Period;
 import org.backbone.kit.http.ETags;
 import org.backbone.kit.http.Idempotency;
 import org.backbone.kit.paging.Page;
@@ -129,15 +130,21 @@ public class ActivityResource {
 
     @GET
     @Operation(summary = "List activities", description = "Filtered by goal, partner, status, location, target "
-            + "group or text; by title, cursor-paged. Budgets only for staff and each activity's organisations.")
+            + "group, period or text; by title, cursor-paged. Budgets only for staff and each activity's organisations.")
     @APIResponse(responseCode = "200", description = "A page of activities")
+    @APIResponse(responseCode = "422", description = "period is not a period code")
     @APIResponse(responseCode = "404", description = "No such initiative, or not one the caller may see")
     public Uni<Page<Dtos.Activity>> list(@PathParam("initiativeId") UUID initiative, @QueryParam("goal") UUID goal,
             @QueryParam("partner") UUID partner, @QueryParam("status") ActivityStatus status,
             @QueryParam("location") String location, @QueryParam("targetGroup") String targetGroup,
+            @QueryParam("period") @Parameter(description = "A DHIS2 period code (2025Sep, 2026Q1, 2026): activities "
+                    + "running on at least one of its days") String period,
             @QueryParam("q") String q, @BeanParam @Valid PageParams page) {
+        Period during = period == null ? null : Period.parseAny(period)
+                .orElseThrow(() -> ProblemException.invalid("period", "must be a DHIS2 period code such as 2025Sep or 2026Q1"));
         return activities.list(caller.get(), initiative,
-                        new ActivityService.Filter(goal, partner, status, location, targetGroup, q), page.limit, page.cursor)
+                        new ActivityService.Filter(goal, partner, status, location, targetGroup, during, q), page.limit,
+                        page.cursor)
                 .map(result -> new Page<>(result.items().stream().map(this::view).toList(), result.next()));
     }
 

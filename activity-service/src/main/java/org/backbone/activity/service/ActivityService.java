@@ -32,6 +32,7 @@ import org.backbone.contracts.activity.ParticipationRole;
 import org.backbone.kit.access.InitiativeAccess;
 import org.backbone.kit.agenda.AgendaProjection;
 import org.backbone.kit.domain.FieldProblem;
+import org.backbone.kit.domain.Period;
 import org.backbone.kit.http.ETags;
 import org.backbone.kit.outbox.Outbox;
 import org.backbone.kit.paging.Cursor;
@@ -68,7 +69,7 @@ public class ActivityService {
 
     /** Filters of the list; null means any. */
     public record Filter(UUID goal, UUID partner, ActivityStatus status, String location, String targetGroup,
-            String q) {
+            Period period, String q) {
     }
 
     /** A named parameter of the list's native query. */
@@ -125,6 +126,13 @@ public class ActivityService {
             if (filter.targetGroup() != null) {
                 sql.append(" AND cast(:targetGroup AS text) = ANY(target_groups)");
                 parameters.add(new Parameter("targetGroup", filter.targetGroup()));
+            }
+            if (filter.period() != null) {
+                // runs during the period: its span (actual where known, else planned) shares a day with it
+                sql.append(" AND coalesce(actual_start, planned_start) <= :periodEnd"
+                        + " AND coalesce(actual_end, planned_end) >= :periodStart");
+                parameters.add(new Parameter("periodStart", filter.period().start()));
+                parameters.add(new Parameter("periodEnd", filter.period().end()));
             }
             if (filter.q() != null && !filter.q().isBlank()) {
                 sql.append(" AND strpos(lower(title || ' ' || coalesce(description, '')), lower(:q)) > 0");
