@@ -33,7 +33,7 @@ import org.backbone.activity.persistence.CommitmentEntity;
 import org.backbone.activity.persistence.IndicatorEntity;
 import org.backbone.activity.persistence.Indicators;
 import org.backbone.activity.persistence.CoverageSettingsEntity;
-import org.backbone.activity.persistence.FindingEntity;
+import org.backbone.activity.persistence.Findings;
 import org.backbone.activity.persistence.Vocabularies;
 import org.backbone.contracts.BackboneEvent;
 import org.backbone.contracts.activity.FindingKind;
@@ -60,12 +60,15 @@ public class Assessor {
 
     private final Vocabularies vocabularies;
     private final Indicators indicators;
+    private final Findings findings;
     private final AgendaProjection agenda;
     private final Outbox outbox;
 
-    Assessor(Vocabularies vocabularies, Indicators indicators, AgendaProjection agenda, Outbox outbox) {
+    Assessor(Vocabularies vocabularies, Indicators indicators, Findings findings, AgendaProjection agenda,
+            Outbox outbox) {
         this.vocabularies = vocabularies;
         this.indicators = indicators;
+        this.findings = findings;
         this.agenda = agenda;
         this.outbox = outbox;
     }
@@ -117,7 +120,7 @@ public class Assessor {
                             List<Computed> computed = new ArrayList<>(
                                     compute(setting, areas, activities, activities, reported));
                             computed.addAll(ledger(setting, indicatorList, commitments));
-                            return FindingEntity.<FindingEntity>list("initiativeId", initiative)
+                            return findings.all(initiative)
                                     .chain(stored -> reconcile(initiative, setting, computed, stored));
                         })))));
     }
@@ -129,8 +132,8 @@ public class Assessor {
                     List<IndicatorEntity> subject = found == null || !found.initiativeId.equals(initiative) ? List.of()
                             : List.of(found);
                     List<Computed> computed = ledger(setting, subject, commitments);
-                    return FindingEntity.<FindingEntity>list("initiativeId = ?1 and indicatorId = ?2", initiative,
-                            indicator).chain(stored -> reconcile(initiative, setting, computed, stored));
+                    return findings.ofIndicator(initiative, indicator)
+                            .chain(stored -> reconcile(initiative, setting, computed, stored));
                 })));
     }
 
@@ -141,7 +144,7 @@ public class Assessor {
                     List<ActivityEntity> subject = a == null ? List.of() : List.of(a);
                     List<Computed> computed = compute(setting, List.of(), subject, subject, reported);
                     List<String> keys = ownKeys(activity);
-                    return FindingEntity.<FindingEntity>list("initiativeId = ?1 and key in ?2", initiative, keys)
+                    return findings.withKeys(initiative, keys)
                             .chain(stored -> reconcile(initiative, setting, computed, stored));
                 })));
     }
@@ -193,12 +196,11 @@ public class Assessor {
             List<Computed> computed = compute(setting, areas, activities, subject, reported);
             Set<UUID> areaGoals = areas.stream().map(Area::goal).collect(Collectors.toSet());
             List<String> ownKeys = ownKeys(id);
-            return FindingEntity.<FindingEntity>list("initiativeId = ?1 and (goalId in ?2 or key in ?3)",
-                            initiative, areaGoals.isEmpty() ? Set.of(new UUID(0, 0)) : areaGoals, ownKeys)
+            return findings.inGoalsOrWithKeys(initiative, areaGoals, ownKeys)
                     .chain(stored -> reconcile(initiative, setting, computed, stored.stream()
-                            .filter(f -> COVERAGE_KINDS.contains(f.kind)
-                                    ? areas.contains(new Area(f.goalId, f.location))
-                                    : ownKeys.contains(f.key))
+                            .filter(f -> COVERAGE_KINDS.contains(f.kind())
+                                    ? areas.contains(new Area(f.goalId(), f.location()))
+                                    : ownKeys.contains(f.key()))
                             .toList()));
         })));
     }
@@ -292,115 +294,94 @@ public class Assessor {
         return computed;
     }
 
-    private Uni<Outcome> reconcile(UUID initiative, Setting setting, List<Computed> computed, List<FindingEntity> stored) {
+    private Uni<Outcome> reconcile(UUID initiative, Setting setting, List<Computed> computed,
+            List<Findings.Stored> stored) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        Map<String, FindingEntity> byKey = new HashMap<>();
-        stored.forEach(f -> byKey.put(f.key, f));
+        Map<String, Findings.Stored> byKey = new HashMap<>();
+        stored.forEach(f -> byKey.put(f.key(), f));
         List<BackboneEvent> events = new ArrayList<>();
-        List<FindingEntity> inserts = new ArrayList<>();
+        List<Findings.New> inserts = new ArrayList<>();
+        List<Findings.Redescribed> redescribed = new ArrayList<>();
+        List<Findings.Moved> moved = new ArrayList<>();
         Set<String> found = new HashSet<>();
         String periodCode = setting.period() == null ? null : setting.period().code();
-        int opened = 0;
-        int resolved = 0;
         for (Computed c : computed) {
             Assessment.Finding f = c.finding();
             if (!found.add(f.key())) {
                 continue;
             }
-            FindingEntity entity = byKey.get(f.key());
-            if (entity == null) {
-                entity = new FindingEntity();
-                entity.id = UUID.randomUUID();
-                entity.initiativeId = initiative;
-                entity.key = f.key();
-                entity.kind = f.kind();
-                entity.state = FindingState.OPEN;
-                entity.openedAt = now;
-                entity.updatedAt = now;
-                describe(entity, c, periodCode);
-                inserts.add(entity);
-                events.add(opened(entity, setting));
-                opened++;
+            Findings.Described described = describe(c, periodCode);
+            Findings.Stored row = byKey.get(f.key());
+            if (row == null) {
+                Findings.New created = new Findings.New(UUID.randomUUID(), f.key(), f.kind(), described);
+                inserts.add(created);
+                events.add(opened(initiative, created.id(), f.kind(), described, setting));
                 continue;
             }
-            boolean same = Objects.equals(entity.dismissedFingerprint, c.fingerprint());
-            FindingState next = entity.state.recomputed(true, same);
-            boolean changedFields = !Objects.equals(entity.fingerprint, c.fingerprint())
-                    || !Objects.equals(entity.score, f.score())
-                    || !Objects.equals(entity.period, c.period() != null ? c.period() : f.cell() == null ? null : periodCode);
-            if (next != entity.state || changedFields) {
-                if (next == FindingState.OPEN && entity.state != FindingState.OPEN) {
-                    entity.openedAt = now;
-                    entity.dismissedFingerprint = null;
-                    entity.dismissedReason = null;
-                    entity.dismissedBy = null;
-                    describe(entity, c, periodCode);
-                    events.add(opened(entity, setting));
-                    opened++;
-                } else {
-                    describe(entity, c, periodCode);
+            boolean same = Objects.equals(row.dismissedFingerprint(), c.fingerprint());
+            FindingState next = row.state().recomputed(true, same);
+            boolean changedFields = !Objects.equals(row.fingerprint(), c.fingerprint())
+                    || !Objects.equals(row.score(), f.score()) || !Objects.equals(row.period(), described.period());
+            if (next != row.state() || changedFields) {
+                boolean reopened = next == FindingState.OPEN && row.state() != FindingState.OPEN;
+                redescribed.add(new Findings.Redescribed(row, next, reopened, described));
+                if (reopened) {
+                    events.add(opened(initiative, row.id(), row.kind(), described, setting));
                 }
-                entity.state = next;
-                entity.updatedAt = now;
             }
         }
-        for (FindingEntity entity : stored) {
-            if (found.contains(entity.key)) {
+        for (Findings.Stored row : stored) {
+            if (found.contains(row.key())) {
                 continue;
             }
-            FindingState next = entity.state.recomputed(false, true);
-            if (next != entity.state) {
-                entity.state = next;
-                entity.updatedAt = now;
-                events.add(new FindingResolved(initiative, entity.id, entity.kind));
-                resolved++;
+            FindingState next = row.state().recomputed(false, true);
+            if (next != row.state()) {
+                moved.add(new Findings.Moved(row, next));
+                events.add(new FindingResolved(initiative, row.id(), row.kind()));
             }
         }
-        int total = found.size();
-        int openedCount = opened;
-        int resolvedCount = resolved;
-        return Panache.getSession()
-                .chain(session -> inserts.isEmpty() ? Uni.createFrom().voidItem() : session.persistAll(inserts.toArray()))
+        int opened = inserts.size() + (int) redescribed.stream().filter(Findings.Redescribed::reopened).count();
+        Outcome outcome = new Outcome(found.size(), opened, moved.size());
+        return findings.insert(initiative, inserts, now)
+                .chain(() -> findings.redescribe(redescribed, now))
+                .chain(() -> findings.move(moved, now))
                 .chain(() -> outbox.appendAll(events))
-                .replaceWith(new Outcome(total, openedCount, resolvedCount));
+                .replaceWith(outcome);
     }
 
-    private static void describe(FindingEntity entity, Computed c, String period) {
+    private static Findings.Described describe(Computed c, String period) {
         Assessment.Finding f = c.finding();
-        String fingerprint = c.fingerprint();
-        entity.goalId = f.cell() == null ? null : f.cell().goal();
-        entity.location = f.cell() == null ? null : f.cell().location();
-        entity.targetGroup = f.cell() == null ? null : f.cell().targetGroup();
-        entity.period = c.period() != null ? c.period() : f.cell() == null ? null : period;
-        entity.indicatorId = c.indicator();
-        entity.activityIds = f.activities().toArray(UUID[]::new);
-        entity.organisationIds = f.organisations().toArray(UUID[]::new);
-        entity.score = f.score();
-        entity.fingerprint = fingerprint;
+        return new Findings.Described(f.cell() == null ? null : f.cell().goal(),
+                f.cell() == null ? null : f.cell().location(), f.cell() == null ? null : f.cell().targetGroup(),
+                c.period() != null ? c.period() : f.cell() == null ? null : period, c.indicator(),
+                List.copyOf(f.activities()), List.copyOf(f.organisations()), f.score(), c.fingerprint());
     }
 
-    private static FindingOpened opened(FindingEntity f, Setting setting) {
-        return new FindingOpened(f.initiativeId, f.id, f.kind, f.goalId, f.location, f.targetGroup, f.period, f.indicatorId,
-                List.of(f.activityIds), List.of(f.organisationIds), f.score, summary(f, setting));
+    private static FindingOpened opened(UUID initiative, UUID id, FindingKind kind, Findings.Described d,
+            Setting setting) {
+        return new FindingOpened(initiative, id, kind, d.goalId(), d.location(), d.targetGroup(), d.period(),
+                d.indicatorId(), d.activityIds(), d.organisationIds(), d.score(),
+                summary(kind, d.goalId(), d.location(), d.targetGroup(), d.period(), d.score(), setting));
     }
 
     /** One line for people; the feed translates from the fields. */
-    static String summary(FindingEntity f, Setting setting) {
-        String goal = f.goalId == null ? "" : setting.goalTitles().getOrDefault(f.goalId, f.goalId.toString());
-        return switch (f.kind) {
-            case UNCOVERED -> "No activity covers \"" + goal + "\" in " + f.location + " for " + f.targetGroup;
-            case PLANNED_ONLY -> "Only planned or suspended activities cover \"" + goal + "\" in " + f.location
-                    + " for " + f.targetGroup;
-            case NOMINAL_ONLY -> "Only activities of a wider area cover \"" + goal + "\" in " + f.location + " for "
-                    + f.targetGroup;
-            case DUPLICATION_RISK -> "Two partners run the same kind of activity for \"" + goal + "\" in " + f.location
-                    + " (score " + f.score + ")";
-            case DUPLICATE_RECORD -> "The same activity is registered twice for \"" + goal + "\" in " + f.location;
+    static String summary(FindingKind kind, UUID goalId, String location, String targetGroup, String period,
+            Integer score, Setting setting) {
+        String goal = goalId == null ? "" : setting.goalTitles().getOrDefault(goalId, goalId.toString());
+        return switch (kind) {
+            case UNCOVERED -> "No activity covers \"" + goal + "\" in " + location + " for " + targetGroup;
+            case PLANNED_ONLY -> "Only planned or suspended activities cover \"" + goal + "\" in " + location
+                    + " for " + targetGroup;
+            case NOMINAL_ONLY -> "Only activities of a wider area cover \"" + goal + "\" in " + location + " for "
+                    + targetGroup;
+            case DUPLICATION_RISK -> "Two partners run the same kind of activity for \"" + goal + "\" in " + location
+                    + " (score " + score + ")";
+            case DUPLICATE_RECORD -> "The same activity is registered twice for \"" + goal + "\" in " + location;
             case ORPHANED -> "An activity serves only goals the agenda in force has retired";
             case STALE -> "An activity is overdue to start, past its planned end, or unreported";
             case PARTNER_LEFT -> "An implementing partner of a live activity has left the initiative";
-            case UNALLOCATED_TARGET -> "Part of an indicator's target for " + f.period + " is committed by no partner";
-            case OVER_COMMITTED -> "Partners committed more than 120 % of an indicator's target for " + f.period;
+            case UNALLOCATED_TARGET -> "Part of an indicator's target for " + period + " is committed by no partner";
+            case OVER_COMMITTED -> "Partners committed more than 120 % of an indicator's target for " + period;
         };
     }
 

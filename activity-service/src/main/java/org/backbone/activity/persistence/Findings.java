@@ -1,0 +1,186 @@
+package org.backbone.activity.persistence;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.Tuple;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.backbone.activity.domain.FindingState;
+import org.backbone.contracts.activity.FindingKind;
+
+/**
+ * The findings as the assessment reconciles them: read as plain rows and written in bulk, one
+ * statement per kind of change. A full recompute of a large initiative compares a hundred thousand
+ * findings of which a handful change; as managed entities every one of them was hydrated and
+ * dirty-checked at flush. Writes check the version each row was read at, so a concurrent
+ * acknowledgement or dismissal fails the recompute (retried) rather than being overwritten.
+ */
+@ApplicationScoped
+public class Findings {
+
+    /** What reconciling needs of a stored finding. */
+    public record Stored(UUID id, String key, FindingKind kind, FindingState state, UUID goalId, String location,
+            String fingerprint, String dismissedFingerprint, Integer score, String period, long version) {
+    }
+
+    /** A finding's described fields, as the assessment computed them. */
+    public record Described(UUID goalId, String location, String targetGroup, String period, UUID indicatorId,
+            List<UUID> activityIds, List<UUID> organisationIds, Integer score, String fingerprint) {
+    }
+
+    /** A new finding, OPEN. */
+    public record New(UUID id, String key, FindingKind kind, Described described) {
+    }
+
+    /** A stored finding described anew, in {@code state}; {@code reopened} clears its dismissal and restarts it. */
+    public record Redescribed(Stored stored, FindingState state, boolean reopened, Described described) {
+    }
+
+    /** A stored finding whose state alone changes. */
+    public record Moved(Stored stored, FindingState state) {
+    }
+
+    private static final String COLUMNS = "SELECT id, finding_key, kind, state, goal_id, location, fingerprint, "
+            + "dismissed_fingerprint, score, period, version FROM finding WHERE initiative_id = :initiative";
+
+    public Uni<List<Stored>> all(UUID initiative) {
+        return rows(COLUMNS, initiative, null, null);
+    }
+
+    public Uni<List<Stored>> ofIndicator(UUID initiative, UUID indicator) {
+        return rows(COLUMNS + " AND indicator_id = :indicator", initiative, "indicator", indicator);
+    }
+
+    public Uni<List<Stored>> withKeys(UUID initiative, Collection<String> keys) {
+        return rows(COLUMNS + " AND finding_key = ANY(:keys)", initiative, "keys", keys.toArray(String[]::new));
+    }
+
+    /** The findings of the given goals' areas, and those with the given keys. */
+    public Uni<List<Stored>> inGoalsOrWithKeys(UUID initiative, Collection<UUID> goals, Collection<String> keys) {
+        String sql = COLUMNS + " AND (goal_id = ANY(:goals) OR finding_key = ANY(:keys))";
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Tuple.class)
+                .setParameter("initiative", initiative).setParameter("goals", goals.toArray(UUID[]::new))
+                .setParameter("keys", keys.toArray(String[]::new)).getResultList()).map(Findings::stored);
+    }
+
+    private static Uni<List<Stored>> rows(String sql, UUID initiative, String name, Object value) {
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql, Tuple.class).setParameter("initiative", initiative);
+            if (name != null) {
+                query.setParameter(name, value);
+            }
+            return query.getResultList();
+        }).map(Findings::stored);
+    }
+
+    private static List<Stored> stored(List<Tuple> rows) {
+        return rows.stream().map(r -> new Stored(r.get(0, UUID.class), r.get(1, String.class),
+                FindingKind.valueOf(r.get(2, String.class)), FindingState.valueOf(r.get(3, String.class)),
+                r.get(4, UUID.class), r.get(5, String.class), r.get(6, String.class), r.get(7, String.class),
+                r.get(8, Integer.class), r.get(9, String.class), r.get(10, Long.class))).toList();
+    }
+
+    public Uni<Void> insert(UUID initiative, List<New> rows, OffsetDateTime now) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String sql = "INSERT INTO finding (id, initiative_id, finding_key, kind, state, goal_id, location, target_group, "
+                + "period, indicator_id, activity_ids, organisation_ids, score, fingerprint, opened_at, updated_at, version) "
+                + "SELECT cast(id AS uuid), :initiative, key, kind, 'OPEN', cast(goal AS uuid), location, grp, period, "
+                + "cast(indicator AS uuid), cast(acts AS uuid[]), cast(orgs AS uuid[]), cast(score AS int), fingerprint, "
+                + ":now, :now, 0 FROM unnest(cast(:ids AS text[]), cast(:keys AS text[]), cast(:kinds AS text[]), "
+                + describedColumns() + ") AS r(id, key, kind, " + describedNames() + ")";
+        return Panache.getSession().chain(session -> described(session.createNativeQuery(sql)
+                        .setParameter("initiative", initiative).setParameter("now", now)
+                        .setParameter("ids", text(rows, n -> n.id()))
+                        .setParameter("keys", text(rows, New::key))
+                        .setParameter("kinds", text(rows, n -> n.kind().name())), rows, New::described)
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    public Uni<Void> redescribe(List<Redescribed> rows, OffsetDateTime now) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String sql = "UPDATE finding f SET state = r.state, goal_id = cast(r.goal AS uuid), location = r.location, "
+                + "target_group = r.grp, period = r.period, indicator_id = cast(r.indicator AS uuid), "
+                + "activity_ids = cast(r.acts AS uuid[]), organisation_ids = cast(r.orgs AS uuid[]), "
+                + "score = cast(r.score AS int), fingerprint = r.fingerprint, updated_at = :now, version = f.version + 1, "
+                + "opened_at = CASE WHEN r.reopened THEN :now ELSE f.opened_at END, "
+                + "dismissed_fingerprint = CASE WHEN r.reopened THEN NULL ELSE f.dismissed_fingerprint END, "
+                + "dismissed_reason = CASE WHEN r.reopened THEN NULL ELSE f.dismissed_reason END, "
+                + "dismissed_by = CASE WHEN r.reopened THEN NULL ELSE f.dismissed_by END "
+                + "FROM unnest(cast(:ids AS text[]), cast(:versions AS text[]), cast(:states AS text[]), "
+                + "cast(:reopened AS boolean[]), " + describedColumns() + ") AS r(id, version, state, reopened, "
+                + describedNames() + ") WHERE f.id = cast(r.id AS uuid) AND f.version = cast(r.version AS bigint)";
+        return Panache.getSession().chain(session -> described(session.createNativeQuery(sql).setParameter("now", now)
+                        .setParameter("ids", text(rows, r -> r.stored().id()))
+                        .setParameter("versions", text(rows, r -> r.stored().version()))
+                        .setParameter("states", text(rows, r -> r.state().name()))
+                        .setParameter("reopened", rows.stream().map(Redescribed::reopened).toArray(Boolean[]::new)),
+                rows, Redescribed::described).executeUpdate()).invoke(count -> requireAll(count, rows.size()))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> move(List<Moved> rows, OffsetDateTime now) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String sql = "UPDATE finding f SET state = r.state, updated_at = :now, version = f.version + 1 "
+                + "FROM unnest(cast(:ids AS text[]), cast(:versions AS text[]), cast(:states AS text[])) "
+                + "AS r(id, version, state) WHERE f.id = cast(r.id AS uuid) AND f.version = cast(r.version AS bigint)";
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql).setParameter("now", now)
+                        .setParameter("ids", text(rows, r -> r.stored().id()))
+                        .setParameter("versions", text(rows, r -> r.stored().version()))
+                        .setParameter("states", text(rows, r -> r.state().name())).executeUpdate())
+                .invoke(count -> requireAll(count, rows.size())).replaceWithVoid();
+    }
+
+    private static void requireAll(int updated, int expected) {
+        if (updated != expected) {
+            throw new OptimisticLockException("findings changed while they were reassessed; "
+                    + (expected - updated) + " of " + expected + " were not written");
+        }
+    }
+
+    private static String describedColumns() {
+        return "cast(:goals AS text[]), cast(:locations AS text[]), cast(:groups AS text[]), cast(:periods AS text[]), "
+                + "cast(:indicators AS text[]), cast(:acts AS text[]), cast(:orgs AS text[]), cast(:scores AS text[]), "
+                + "cast(:fingerprints AS text[])";
+    }
+
+    private static String describedNames() {
+        return "goal, location, grp, period, indicator, acts, orgs, score, fingerprint";
+    }
+
+    private static <T, Q extends org.hibernate.reactive.mutiny.Mutiny.MutationQuery> Q described(Q query, List<T> rows,
+            Function<T, Described> described) {
+        List<Described> d = rows.stream().map(described).toList();
+        query.setParameter("goals", text(d, Described::goalId));
+        query.setParameter("locations", text(d, Described::location));
+        query.setParameter("groups", text(d, Described::targetGroup));
+        query.setParameter("periods", text(d, Described::period));
+        query.setParameter("indicators", text(d, Described::indicatorId));
+        query.setParameter("acts", text(d, x -> array(x.activityIds())));
+        query.setParameter("orgs", text(d, x -> array(x.organisationIds())));
+        query.setParameter("scores", text(d, Described::score));
+        query.setParameter("fingerprints", text(d, Described::fingerprint));
+        return query;
+    }
+
+    /** Every value as text (null stays null), for one text[] parameter that SQL casts back. */
+    private static <T> String[] text(List<T> rows, Function<T, Object> value) {
+        return rows.stream().map(value).map(v -> v == null ? null : v.toString()).toArray(String[]::new);
+    }
+
+    /** A PostgreSQL array literal of ids. */
+    private static String array(List<UUID> ids) {
+        return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+    }
+}
