@@ -363,9 +363,14 @@ public final class CoverageBench {
         }
         Map<String, Long> arrived = new ConcurrentHashMap<>();
         AtomicBoolean reading = new AtomicBoolean(true);
-        Thread reader = new Thread(() -> readEvents(arrived, reading), "bench-events");
+        java.util.concurrent.CountDownLatch assigned = new java.util.concurrent.CountDownLatch(1);
+        Thread reader = new Thread(() -> readEvents(arrived, reading, assigned), "bench-events");
         reader.start();
         try {
+            // reading from the latest offset: nothing may be published before the partitions are ours
+            if (!assigned.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the event reader got no partitions");
+            }
             Histogram answer = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
             Histogram event = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
             int warmup = 50;
@@ -418,14 +423,19 @@ public final class CoverageBench {
         return body;
     }
 
-    private void readEvents(Map<String, Long> arrived, AtomicBoolean reading) {
+    private void readEvents(Map<String, Long> arrived, AtomicBoolean reading,
+            java.util.concurrent.CountDownLatch assigned) {
         EventDescriptor updated = EventCatalog.byType("org.backbone.activity.activity.updated.v1").orElseThrow();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
                 KafkaProbe.bootstrap(), "group.id", "bench-events-" + UUID.randomUUID(), "auto.offset.reset", "latest"),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.ACTIVITY));
             while (reading.get()) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(20))) {
+                var records = consumer.poll(Duration.ofMillis(20));
+                if (!consumer.assignment().isEmpty()) {
+                    assigned.countDown();
+                }
+                for (ConsumerRecord<String, byte[]> record : records) {
                     if (initiative.toString().equals(record.key())
                             && updated.type().equals(KafkaProbe.header(record, "ce_type"))) {
                         try {

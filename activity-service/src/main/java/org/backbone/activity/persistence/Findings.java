@@ -4,7 +4,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.Tuple;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -64,14 +63,15 @@ public class Findings {
     /** The findings of the given goals' areas, and those with the given keys. */
     public Uni<List<Stored>> inGoalsOrWithKeys(UUID initiative, Collection<UUID> goals, Collection<String> keys) {
         String sql = COLUMNS + " AND (goal_id = ANY(:goals) OR finding_key = ANY(:keys))";
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Tuple.class)
+        return Panache.getSession().chain(session -> session.<Object[]>createNativeQuery(sql)
                 .setParameter("initiative", initiative).setParameter("goals", goals.toArray(UUID[]::new))
                 .setParameter("keys", keys.toArray(String[]::new)).getResultList()).map(Findings::stored);
     }
 
     private static Uni<List<Stored>> rows(String sql, UUID initiative, String name, Object value) {
         return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql, Tuple.class).setParameter("initiative", initiative);
+            // rows as arrays: a Tuple builds a map of aliases per row, a tenth of a full recompute
+            var query = session.<Object[]>createNativeQuery(sql).setParameter("initiative", initiative);
             if (name != null) {
                 query.setParameter(name, value);
             }
@@ -79,11 +79,10 @@ public class Findings {
         }).map(Findings::stored);
     }
 
-    private static List<Stored> stored(List<Tuple> rows) {
-        return rows.stream().map(r -> new Stored(r.get(0, UUID.class), r.get(1, String.class),
-                FindingKind.valueOf(r.get(2, String.class)), FindingState.valueOf(r.get(3, String.class)),
-                r.get(4, UUID.class), r.get(5, String.class), r.get(6, String.class), r.get(7, String.class),
-                r.get(8, Integer.class), r.get(9, String.class), r.get(10, Long.class))).toList();
+    private static List<Stored> stored(List<Object[]> rows) {
+        return rows.stream().map(r -> new Stored((UUID) r[0], (String) r[1], FindingKind.valueOf((String) r[2]),
+                FindingState.valueOf((String) r[3]), (UUID) r[4], (String) r[5], (String) r[6], (String) r[7],
+                r[8] == null ? null : ((Number) r[8]).intValue(), (String) r[9], ((Number) r[10]).longValue())).toList();
     }
 
     public Uni<Void> insert(UUID initiative, List<New> rows, OffsetDateTime now) {

@@ -394,9 +394,10 @@ public class Assessor {
     /** The initiative's activities; with {@code goals}, only those serving one of them. */
     static Uni<List<ActivityEntity>> activities(UUID initiative, Set<UUID> goals) {
         if (goals == null) {
+            // read-only: nothing here changes them, and ten thousand need not be dirty-checked at flush
             return Panache.getSession().chain(session -> session
                     .createSelectionQuery("from ActivityEntity where initiativeId = :initiative", ActivityEntity.class)
-                    .setParameter("initiative", initiative).getResultList());
+                    .setParameter("initiative", initiative).setReadOnly(true).getResultList());
         }
         return Panache.getSession().chain(session -> session.createNativeQuery(
                         "SELECT * FROM activity WHERE initiative_id = :initiative AND goal_ids && :goals",
