@@ -127,9 +127,11 @@ public final class CoverageBench {
                 activities, (System.nanoTime() - imported) / 1e9);
         startSomeOfThem();
 
-        // full recompute against the bare query, alternating, after one warm-up of each
-        fullRecompute();
-        bareGaps();
+        // full recompute against the bare query, alternating, after three warm-ups of each
+        for (int i = 0; i < 3; i++) {
+            fullRecompute();
+            bareGaps();
+        }
         List<Double> service = new ArrayList<>();
         List<Double> bare = new ArrayList<>();
         int gapRows = 0;
@@ -432,7 +434,8 @@ public final class CoverageBench {
             consumer.subscribe(List.of(Topics.ACTIVITY));
             while (reading.get()) {
                 var records = consumer.poll(Duration.ofMillis(20));
-                if (!consumer.assignment().isEmpty()) {
+                if (assigned.getCount() > 0 && !consumer.assignment().isEmpty()) {
+                    consumer.assignment().forEach(consumer::position); // resolves "latest" now, not at the next fetch
                     assigned.countDown();
                 }
                 for (ConsumerRecord<String, byte[]> record : records) {

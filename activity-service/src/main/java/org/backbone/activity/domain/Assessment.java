@@ -40,8 +40,16 @@ public final class Assessment {
 
     /** The areas {@code activity} can cover: its leaf goals × the coverage-level locations of its places. */
     public static Set<Area> areas(Plan plan, Activity activity) {
+        return areas(plan, areaLocations(plan), activity);
+    }
+
+    /** The coverage-level locations inside the plan's boundaries: the locations areas are made of. */
+    public static Set<String> areaLocations(Plan plan) {
+        return new HashSet<>(plan.locations().atLevel(plan.coverageLevel(), plan.boundaries()));
+    }
+
+    private static Set<Area> areas(Plan plan, Set<String> boundaries, Activity activity) {
         Set<Area> areas = new HashSet<>();
-        Set<String> boundaries = Set.copyOf(plan.locations().atLevel(plan.coverageLevel(), plan.boundaries()));
         for (UUID goal : activity.goals()) {
             if (!plan.leafGoals().contains(goal)) {
                 continue;
@@ -99,8 +107,9 @@ public final class Assessment {
             Map<UUID, Set<String>> namedGroups) {
         Set<Area> wanted = new HashSet<>(areas);
         Map<Area, List<Activity>> byArea = new HashMap<>();
+        Set<String> locations = areaLocations(plan);
         for (Activity activity : activities) {
-            for (Area area : areas(plan, activity)) {
+            for (Area area : areas(plan, locations, activity)) {
                 if (wanted.contains(area)) {
                     byArea.computeIfAbsent(area, a -> new ArrayList<>()).add(activity);
                 }

@@ -48,8 +48,32 @@ public class Findings {
     private static final String COLUMNS = "SELECT id, finding_key, kind, state, goal_id, location, fingerprint, "
             + "dismissed_fingerprint, score, period, version FROM finding WHERE initiative_id = :initiative";
 
+    /**
+     * Every finding of the initiative. A full recompute reads a hundred thousand of them: as one text
+     * (a line per finding, tab-separated) they cost a fifth of what as many result rows cost. Keys,
+     * codes and fingerprints hold no tab or line break (codes are letters, digits, '.', '_', '-').
+     */
     public Uni<List<Stored>> all(UUID initiative) {
-        return rows(COLUMNS, initiative, null, null);
+        String sql = "SELECT string_agg(concat_ws(E'\\t', id, finding_key, kind, state, coalesce(cast(goal_id AS text), ''), "
+                + "coalesce(location, ''), fingerprint, coalesce(dismissed_fingerprint, ''), coalesce(cast(score AS text), ''), "
+                + "coalesce(period, ''), version), E'\\n') FROM finding WHERE initiative_id = :initiative";
+        return Panache.getSession().chain(session -> session.<String>createNativeQuery(sql)
+                .setParameter("initiative", initiative).getSingleResultOrNull()).map(Findings::parse);
+    }
+
+    private static List<Stored> parse(String text) {
+        List<Stored> rows = new java.util.ArrayList<>();
+        if (text == null || text.isEmpty()) {
+            return rows;
+        }
+        for (String line : text.split("\n")) {
+            String[] f = line.split("\t", -1);
+            rows.add(new Stored(UUID.fromString(f[0]), f[1], FindingKind.valueOf(f[2]), FindingState.valueOf(f[3]),
+                    f[4].isEmpty() ? null : UUID.fromString(f[4]), f[5].isEmpty() ? null : f[5], f[6],
+                    f[7].isEmpty() ? null : f[7], f[8].isEmpty() ? null : Integer.valueOf(f[8]),
+                    f[9].isEmpty() ? null : f[9], Long.parseLong(f[10])));
+        }
+        return rows;
     }
 
     public Uni<List<Stored>> ofIndicator(UUID initiative, UUID indicator) {
@@ -60,11 +84,19 @@ public class Findings {
         return rows(COLUMNS + " AND finding_key = ANY(:keys)", initiative, "keys", keys.toArray(String[]::new));
     }
 
-    /** The findings of the given goals' areas, and those with the given keys. */
-    public Uni<List<Stored>> inGoalsOrWithKeys(UUID initiative, Collection<UUID> goals, Collection<String> keys) {
-        String sql = COLUMNS + " AND (goal_id = ANY(:goals) OR finding_key = ANY(:keys))";
+    /** The findings of the given areas (goal × location, as two parallel lists), and those with the given keys. */
+    public Uni<List<Stored>> inAreasOrWithKeys(UUID initiative, List<UUID> goals, List<String> locations,
+            Collection<String> keys) {
+        // a join on the areas, not EXISTS: the planner then walks the area index (0.2 ms) instead of every finding (50 ms)
+        String sql = "SELECT f.id, f.finding_key, f.kind, f.state, f.goal_id, f.location, f.fingerprint, "
+                + "f.dismissed_fingerprint, f.score, f.period, f.version FROM finding f "
+                + "JOIN unnest(cast(:goals AS text[]), cast(:locations AS text[])) AS a(goal, location) "
+                + "ON f.goal_id = cast(a.goal AS uuid) AND f.location = a.location WHERE f.initiative_id = :initiative "
+                + "UNION " + COLUMNS + " AND finding_key = ANY(:keys)";
         return Panache.getSession().chain(session -> session.<Object[]>createNativeQuery(sql)
-                .setParameter("initiative", initiative).setParameter("goals", goals.toArray(UUID[]::new))
+                .setParameter("initiative", initiative)
+                .setParameter("goals", goals.stream().map(UUID::toString).toArray(String[]::new))
+                .setParameter("locations", locations.toArray(String[]::new))
                 .setParameter("keys", keys.toArray(String[]::new)).getResultList()).map(Findings::stored);
     }
 

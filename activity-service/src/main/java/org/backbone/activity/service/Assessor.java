@@ -194,9 +194,10 @@ public class Assessor {
             }
             List<ActivityEntity> subject = activities.stream().filter(a -> a.id.equals(id)).toList();
             List<Computed> computed = compute(setting, areas, activities, subject, reported);
-            Set<UUID> areaGoals = areas.stream().map(Area::goal).collect(Collectors.toSet());
+            List<Area> touched = List.copyOf(areas);
             List<String> ownKeys = ownKeys(id);
-            return findings.inGoalsOrWithKeys(initiative, areaGoals, ownKeys)
+            return findings.inAreasOrWithKeys(initiative, touched.stream().map(Area::goal).toList(),
+                            touched.stream().map(Area::location).toList(), ownKeys)
                     .chain(stored -> reconcile(initiative, setting, computed, stored.stream()
                             .filter(f -> COVERAGE_KINDS.contains(f.kind())
                                     ? areas.contains(new Area(f.goalId(), f.location()))
