@@ -47,7 +47,8 @@ public final class FuzzRun {
         }
         List<Target> targets = List.of(new Target("gateway", "http://127.0.0.1:8080", "/api/openapi", "/api/v1/"),
                 new Target("agenda-service", "http://127.0.0.1:8081", "/q/openapi", "/v1/"),
-                new Target("measurement-service", "http://127.0.0.1:8082", "/q/openapi", "/v1/"));
+                new Target("measurement-service", "http://127.0.0.1:8082", "/q/openapi", "/v1/"),
+                new Target("activity-service", "http://127.0.0.1:8083", "/q/openapi", "/v1/"));
         StringBuilder out = new StringBuilder("fuzz seed " + seed + ", " + requests + " requests per target\n");
         long findings = 0;
         int undocumented = 0;
@@ -124,6 +125,8 @@ public final class FuzzRun {
         known.put("id", List.of(post(api + "/organisations",
                 "{\"name\":\"Fuzzed organisation\",\"sector\":\"BUSINESS\"}").path("id").asText()));
         known.put("goalIds", List.of(goal));
+        known.put("goalId", List.of(goal));
+        known.put("kind", List.of("locations", "target-groups", "activity-types"));
         known.put("indicatorId", indicators);
         known.put("indicatorCode", List.of("FUZZ_COUNT", "FUZZ_SHARE"));
         known.put("number", List.of(Integer.toString(number), "1"));
