@@ -39,6 +39,31 @@ class CoverageFlowTest {
     }
 
     @Test
+    void aRecomputeWithNothingMovedChangesNothingAndALocationLeavingThePlanTakesItsGapsAlong() {
+        register(Tokens.user("member-a"), top15.activity("Maths club Haifa", Tokens.ORG_A, "club", top15.maths, "N-HAI",
+                "girls-10-12"));
+        int findings = Api.as(Tokens.admin()).post(top15.path("/findings/recompute")).then().statusCode(200)
+                .body("opened", org.hamcrest.Matchers.equalTo(0)).body("resolved", org.hamcrest.Matchers.equalTo(0))
+                .extract().path("findings");
+        assertThat(open("UNCOVERED")).anyMatch(f -> "N-KAR".equals(f.get("location")));
+
+        // Karmiel leaves the vocabulary (no activity names it): its gaps resolve, nothing else moves
+        top15.vocabulary("locations", List.of(Top15Agenda.entry("N", null, "North"), Top15Agenda.entry("N-HAI", "N", "Haifa"),
+                Top15Agenda.entry("N-HAI-1", "N-HAI", "Haifa school 1"), Top15Agenda.entry("S", null, "South"),
+                Top15Agenda.entry("S-BS", "S", "Be'er Sheva")));
+        assertThat(open("UNCOVERED")).noneMatch(f -> "N-KAR".equals(f.get("location")))
+                .anyMatch(f -> "S-BS".equals(f.get("location")));
+        int karmiel = findings - Api.as(Tokens.admin()).post(top15.path("/findings/recompute")).then().statusCode(200)
+                .body("opened", org.hamcrest.Matchers.equalTo(0)).body("resolved", org.hamcrest.Matchers.equalTo(0))
+                .extract().<Integer>path("findings");
+        assertThat(karmiel).as("Karmiel's cells: 2 goals, their groups").isPositive();
+        // comparing every stored finding finds the same: the digests left nothing behind
+        Api.as(Tokens.admin()).queryParam("rebuild", true).post(top15.path("/findings/recompute")).then()
+                .statusCode(200).body("findings", org.hamcrest.Matchers.equalTo(findings - karmiel))
+                .body("opened", org.hamcrest.Matchers.equalTo(0)).body("resolved", org.hamcrest.Matchers.equalTo(0));
+    }
+
+    @Test
     void theListFiltersByPeriodOnTheSpanActualWhereKnown() {
         Map<String, Object> autumn = top15.activity("Autumn course", Tokens.ORG_A, "training", top15.teaching, "S-BS",
                 "teachers");

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -81,12 +82,15 @@ public class FindingResource {
     @POST
     @Path("/recompute")
     @Operation(summary = "Recompute every finding", description = "Backbone staff. Changes recompute what they affect "
-            + "on their own; this is for after a repair.")
+            + "on their own; this is for after a repair. Every finding is computed; only the areas whose computed "
+            + "findings moved since they were last written are compared with what is stored, unless `rebuild=true`, "
+            + "which compares every stored finding (after a repair of the stored findings themselves).")
     @APIResponse(responseCode = "200", description = "How many findings there are, and how many opened or resolved")
     @APIResponse(responseCode = "403", description = "Not backbone staff")
     @APIResponse(responseCode = "404", description = "No such initiative, or not one the caller may see")
-    public Uni<Dtos.Recomputed> recompute(@PathParam("initiativeId") UUID initiative) {
-        return findings.recompute(caller.get(), initiative)
+    public Uni<Dtos.Recomputed> recompute(@PathParam("initiativeId") UUID initiative,
+            @QueryParam("rebuild") @DefaultValue("false") boolean rebuild) {
+        return findings.recompute(caller.get(), initiative, rebuild)
                 .map(o -> new Dtos.Recomputed(o.findings(), o.opened(), o.resolved()));
     }
 }

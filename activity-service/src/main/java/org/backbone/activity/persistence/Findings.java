@@ -214,4 +214,45 @@ public class Findings {
     private static String array(List<UUID> ids) {
         return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
     }
+
+    // --- area digests ---------------------------------------------------------------------------
+
+    /** The digest of what was last computed for one area. */
+    public record AreaDigest(UUID goalId, String location, String digest) {
+    }
+
+    public Uni<List<AreaDigest>> digests(UUID initiative) {
+        return Panache.getSession().chain(session -> session.<Object[]>createNativeQuery(
+                        "SELECT goal_id, location, digest FROM finding_area WHERE initiative_id = :initiative")
+                .setParameter("initiative", initiative).getResultList())
+                .map(rows -> rows.stream().map(r -> new AreaDigest((UUID) r[0], (String) r[1], (String) r[2])).toList());
+    }
+
+    /** Findings that belong to no area: the activities' own (ORPHANED, STALE, PARTNER_LEFT) and the ledger's. */
+    public Uni<List<Stored>> withoutArea(UUID initiative) {
+        return rows(COLUMNS + " AND goal_id IS NULL", initiative, null, null);
+    }
+
+    /** Writes the digests of {@code written} and removes those of {@code gone}. */
+    public Uni<Void> saveDigests(UUID initiative, List<AreaDigest> written, List<AreaDigest> gone) {
+        Uni<Void> removed = gone.isEmpty() ? Uni.createFrom().voidItem() : Panache.getSession()
+                .chain(session -> session.createNativeQuery("DELETE FROM finding_area f USING unnest(cast(:goals AS text[]), "
+                                + "cast(:locations AS text[])) AS a(goal, location) WHERE f.initiative_id = :initiative "
+                                + "AND f.goal_id = cast(a.goal AS uuid) AND f.location = a.location")
+                        .setParameter("initiative", initiative)
+                        .setParameter("goals", text(gone, AreaDigest::goalId))
+                        .setParameter("locations", text(gone, AreaDigest::location)).executeUpdate())
+                .replaceWithVoid();
+        return removed.chain(() -> written.isEmpty() ? Uni.createFrom().voidItem() : Panache.getSession()
+                .chain(session -> session.createNativeQuery("INSERT INTO finding_area (initiative_id, goal_id, location, "
+                                + "digest) SELECT :initiative, cast(goal AS uuid), location, digest FROM unnest("
+                                + "cast(:goals AS text[]), cast(:locations AS text[]), cast(:digests AS text[])) AS a(goal, "
+                                + "location, digest) ON CONFLICT (initiative_id, goal_id, location) DO UPDATE SET "
+                                + "digest = excluded.digest")
+                        .setParameter("initiative", initiative)
+                        .setParameter("goals", text(written, AreaDigest::goalId))
+                        .setParameter("locations", text(written, AreaDigest::location))
+                        .setParameter("digests", text(written, AreaDigest::digest)).executeUpdate())
+                .replaceWithVoid());
+    }
 }

@@ -110,8 +110,16 @@ public class Assessor {
                                         })))));
     }
 
-    /** Recomputes every finding of the initiative. */
+    /** Recomputes every finding of the initiative, reconciling the areas whose digest moved. */
     public Uni<Outcome> full(UUID initiative) {
+        return full(initiative, false);
+    }
+
+    /**
+     * Recomputes every finding of the initiative. With {@code rebuild}, every stored finding is read
+     * and compared, whatever the digests say: for after a repair of the stored findings.
+     */
+    public Uni<Outcome> full(UUID initiative, boolean rebuild) {
         return setting(initiative).chain(setting -> activities(initiative, null).chain(activities ->
                 reportedQuarters(initiative, null).chain(reported -> indicators.of(initiative).chain(indicatorList ->
                         commitments(initiative, null).chain(commitments -> {
@@ -120,9 +128,84 @@ public class Assessor {
                             List<Computed> computed = new ArrayList<>(
                                     compute(setting, areas, activities, activities, reported));
                             computed.addAll(ledger(setting, indicatorList, commitments));
-                            return findings.all(initiative)
-                                    .chain(stored -> reconcile(initiative, setting, computed, stored));
+                            Map<Area, String> now = digests(setting, areas, computed);
+                            return findings.digests(initiative).chain(before -> before.isEmpty() || rebuild
+                                    ? findings.all(initiative)
+                                            .chain(stored -> reconcile(initiative, setting, computed, stored))
+                                            .call(() -> findings.saveDigests(initiative, rows(now), before.stream()
+                                                    .filter(d -> !now.containsKey(new Area(d.goalId(), d.location())))
+                                                    .toList()))
+                                    : reconcileMoved(initiative, setting, computed, now, before));
                         })))));
+    }
+
+    /**
+     * Reconciles only the areas whose digest moved (or that left the plan), and every finding that
+     * belongs to no area: what a hundred thousand unchanged gaps would otherwise cost to read and compare.
+     */
+    private Uni<Outcome> reconcileMoved(UUID initiative, Setting setting, List<Computed> computed,
+            Map<Area, String> now, List<Findings.AreaDigest> before) {
+        Map<Area, String> was = new HashMap<>();
+        before.forEach(d -> was.put(new Area(d.goalId(), d.location()), d.digest()));
+        Map<Area, String> moved = new HashMap<>();
+        now.forEach((area, digest) -> {
+            if (!digest.equals(was.get(area))) {
+                moved.put(area, digest);
+            }
+        });
+        List<Findings.AreaDigest> gone = before.stream()
+                .filter(d -> !now.containsKey(new Area(d.goalId(), d.location()))).toList();
+        List<Area> reconciled = new ArrayList<>(moved.keySet());
+        gone.forEach(d -> reconciled.add(new Area(d.goalId(), d.location())));
+        Set<Area> wanted = new HashSet<>(reconciled);
+        List<Computed> subset = computed.stream().filter(c -> area(c).map(wanted::contains).orElse(true)).toList();
+        return findings.inAreasOrWithKeys(initiative, reconciled.stream().map(Area::goal).toList(),
+                        reconciled.stream().map(Area::location).toList(), List.of())
+                .chain(inAreas -> findings.withoutArea(initiative).chain(own -> {
+                    List<Findings.Stored> stored = new ArrayList<>(inAreas);
+                    stored.addAll(own);
+                    return reconcile(initiative, setting, subset, stored);
+                }))
+                .call(() -> findings.saveDigests(initiative, rows(moved), gone))
+                .map(o -> new Outcome((int) computed.stream().map(c -> c.finding().key()).distinct().count(),
+                        o.opened(), o.resolved()));
+    }
+
+    /** The area a coverage finding belongs to; empty for the activities' own and the ledger's. */
+    private static Optional<Area> area(Computed c) {
+        Assessment.Finding f = c.finding();
+        return COVERAGE_KINDS.contains(f.kind()) && f.cell() != null
+                ? Optional.of(new Area(f.cell().goal(), f.cell().location())) : Optional.empty();
+    }
+
+    /**
+     * For every area of {@code areas}, a digest of its computed coverage findings (key, fingerprint,
+     * score, period): equal digests mean reconciling the area would change nothing.
+     */
+    private static Map<Area, String> digests(Setting setting, Collection<Area> areas, List<Computed> computed) {
+        String periodCode = setting.period() == null ? null : setting.period().code();
+        Map<Area, List<String>> lines = new HashMap<>();
+        for (Computed c : computed) {
+            area(c).ifPresent(a -> {
+                Findings.Described d = describe(c, periodCode);
+                lines.computeIfAbsent(a, x -> new ArrayList<>()).add(c.finding().key() + "\t" + d.fingerprint() + "\t"
+                        + d.score() + "\t" + d.period() + "\t" + d.activityIds() + "\t" + d.organisationIds());
+            });
+        }
+        Map<Area, String> digests = new HashMap<>();
+        for (Area area : areas) {
+            List<String> own = lines.getOrDefault(area, List.of());
+            digests.put(area, own.isEmpty() ? NOTHING : UUID.nameUUIDFromBytes(own.stream().sorted()
+                    .collect(Collectors.joining("\n")).getBytes(StandardCharsets.UTF_8)).toString());
+        }
+        return digests;
+    }
+
+    private static final String NOTHING = "-";
+
+    private static List<Findings.AreaDigest> rows(Map<Area, String> digests) {
+        return digests.entrySet().stream()
+                .map(e -> new Findings.AreaDigest(e.getKey().goal(), e.getKey().location(), e.getValue())).toList();
     }
 
     /** Recomputes the ledger findings of one indicator (its targets or commitments changed). */
@@ -202,7 +285,9 @@ public class Assessor {
                             .filter(f -> COVERAGE_KINDS.contains(f.kind())
                                     ? areas.contains(new Area(f.goalId(), f.location()))
                                     : ownKeys.contains(f.key()))
-                            .toList()));
+                            .toList()))
+                    // the areas it reconciled now hold what was computed for them
+                    .call(() -> findings.saveDigests(initiative, rows(digests(setting, areas, computed)), List.of()));
         })));
     }
 

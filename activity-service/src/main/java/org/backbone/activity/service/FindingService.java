@@ -91,8 +91,9 @@ public class FindingService {
     }
 
     @WithTransaction
-    public Uni<Assessor.Outcome> recompute(Caller caller, UUID initiative) {
-        return access.administrable(caller, initiative, "recompute findings").chain(() -> assessor.full(initiative));
+    public Uni<Assessor.Outcome> recompute(Caller caller, UUID initiative, boolean rebuild) {
+        return access.administrable(caller, initiative, "recompute findings")
+                .chain(() -> assessor.full(initiative, rebuild));
     }
 
     /** Open (or acknowledged) findings per goal and kind: the dashboard's coverage summary. */
