@@ -29,6 +29,7 @@ import org.backbone.activity.domain.VocabularyKind;
 import org.backbone.activity.domain.Ledger;
 import org.backbone.activity.domain.ReachReports;
 import org.backbone.activity.persistence.ActivityEntity;
+import org.backbone.activity.persistence.ActivityRows;
 import org.backbone.activity.persistence.CommitmentEntity;
 import org.backbone.activity.persistence.IndicatorEntity;
 import org.backbone.activity.persistence.Indicators;
@@ -61,14 +62,16 @@ public class Assessor {
     private final Vocabularies vocabularies;
     private final Indicators indicators;
     private final Findings findings;
+    private final ActivityRows rows;
     private final AgendaProjection agenda;
     private final Outbox outbox;
 
-    Assessor(Vocabularies vocabularies, Indicators indicators, Findings findings, AgendaProjection agenda,
-            Outbox outbox) {
+    Assessor(Vocabularies vocabularies, Indicators indicators, Findings findings, ActivityRows rows,
+            AgendaProjection agenda, Outbox outbox) {
         this.vocabularies = vocabularies;
         this.indicators = indicators;
         this.findings = findings;
+        this.rows = rows;
         this.agenda = agenda;
         this.outbox = outbox;
     }
@@ -120,8 +123,8 @@ public class Assessor {
      * and compared, whatever the digests say: for after a repair of the stored findings.
      */
     public Uni<Outcome> full(UUID initiative, boolean rebuild) {
-        return setting(initiative).chain(setting -> activities(initiative, null).chain(activities ->
-                reportedQuarters(initiative, null).chain(reported -> indicators.of(initiative).chain(indicatorList ->
+        return setting(initiative).chain(setting -> rows.all(initiative).chain(activities ->
+                rows.reportedQuarters(initiative, null).chain(reported -> indicators.of(initiative).chain(indicatorList ->
                         commitments(initiative, null).chain(commitments -> {
                             Collection<Area> areas = setting.period() == null ? List.of()
                                     : Assessment.allAreas(setting.plan());
@@ -132,7 +135,7 @@ public class Assessor {
                             return findings.digests(initiative).chain(before -> before.isEmpty() || rebuild
                                     ? findings.all(initiative)
                                             .chain(stored -> reconcile(initiative, setting, computed, stored))
-                                            .call(() -> findings.saveDigests(initiative, rows(now), before.stream()
+                                            .call(() -> findings.saveDigests(initiative, digestRows(now), before.stream()
                                                     .filter(d -> !now.containsKey(new Area(d.goalId(), d.location())))
                                                     .toList()))
                                     : reconcileMoved(initiative, setting, computed, now, before));
@@ -166,7 +169,7 @@ public class Assessor {
                     stored.addAll(own);
                     return reconcile(initiative, setting, subset, stored);
                 }))
-                .call(() -> findings.saveDigests(initiative, rows(moved), gone))
+                .call(() -> findings.saveDigests(initiative, digestRows(moved), gone))
                 .map(o -> new Outcome((int) computed.stream().map(c -> c.finding().key()).distinct().count(),
                         o.opened(), o.resolved()));
     }
@@ -203,7 +206,7 @@ public class Assessor {
 
     private static final String NOTHING = "-";
 
-    private static List<Findings.AreaDigest> rows(Map<Area, String> digests) {
+    private static List<Findings.AreaDigest> digestRows(Map<Area, String> digests) {
         return digests.entrySet().stream()
                 .map(e -> new Findings.AreaDigest(e.getKey().goal(), e.getKey().location(), e.getValue())).toList();
     }
@@ -223,7 +226,7 @@ public class Assessor {
     /** Recomputes the findings of one activity on its own (a report of it came in or was reviewed). */
     public Uni<Outcome> ownFindings(UUID initiative, UUID activity) {
         return setting(initiative).chain(setting -> ActivityEntity.<ActivityEntity>findById(activity)
-                .chain(a -> reportedQuarters(initiative, activity).chain(reported -> {
+                .chain(a -> rows.reportedQuarters(initiative, activity).chain(reported -> {
                     List<ActivityEntity> subject = a == null ? List.of() : List.of(a);
                     List<Computed> computed = compute(setting, List.of(), subject, subject, reported);
                     List<String> keys = ownKeys(activity);
@@ -248,8 +251,8 @@ public class Assessor {
         if (after != null) {
             goals.addAll(after.goals());
         }
-        return setting(initiative).chain(setting -> activities(initiative, goals).chain(activities ->
-                reportedQuarters(initiative, id).chain(reported -> {
+        return setting(initiative).chain(setting -> rows.servingAny(initiative, goals).chain(activities ->
+                rows.reportedQuarters(initiative, id).chain(reported -> {
             List<ActivityEntity> others = activities.stream().filter(a -> !a.id.equals(id)).toList();
             Set<Area> areas = new HashSet<>();
             if (setting.period() != null) {
@@ -287,7 +290,7 @@ public class Assessor {
                                     : ownKeys.contains(f.key()))
                             .toList()))
                     // the areas it reconciled now hold what was computed for them
-                    .call(() -> findings.saveDigests(initiative, rows(digests(setting, areas, computed)), List.of()));
+                    .call(() -> findings.saveDigests(initiative, digestRows(digests(setting, areas, computed)), List.of()));
         })));
     }
 
@@ -475,41 +478,6 @@ public class Assessor {
         String joined = activities.stream().sorted().map(id -> keyFields.getOrDefault(id, id.toString()))
                 .collect(Collectors.joining("\n"));
         return UUID.nameUUIDFromBytes(joined.getBytes(StandardCharsets.UTF_8)).toString();
-    }
-
-    /** The initiative's activities; with {@code goals}, only those serving one of them. */
-    static Uni<List<ActivityEntity>> activities(UUID initiative, Set<UUID> goals) {
-        if (goals == null) {
-            // read-only: nothing here changes them, and ten thousand need not be dirty-checked at flush
-            return Panache.getSession().chain(session -> session
-                    .createSelectionQuery("from ActivityEntity where initiativeId = :initiative", ActivityEntity.class)
-                    .setParameter("initiative", initiative).setReadOnly(true).getResultList());
-        }
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "SELECT * FROM activity WHERE initiative_id = :initiative AND goal_ids && :goals",
-                        ActivityEntity.class)
-                .setParameter("initiative", initiative)
-                .setParameter("goals", goals.toArray(UUID[]::new))
-                .getResultList());
-    }
-
-    /** Per activity, the quarters with a submitted or accepted report; one activity's, or all of them. */
-    private static Uni<Map<UUID, Set<String>>> reportedQuarters(UUID initiative, UUID activity) {
-        String sql = "SELECT activity_id, period FROM reach_report WHERE initiative_id = :initiative "
-                + "AND status <> 'SENT_BACK'" + (activity == null ? "" : " AND activity_id = :activity");
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql, jakarta.persistence.Tuple.class)
-                    .setParameter("initiative", initiative);
-            if (activity != null) {
-                query.setParameter("activity", activity);
-            }
-            return query.getResultList();
-        }).map(rows -> {
-            Map<UUID, Set<String>> reported = new HashMap<>();
-            rows.forEach(row -> reported.computeIfAbsent(row.get(0, UUID.class), a -> new HashSet<>())
-                    .add(row.get(1, String.class)));
-            return reported;
-        });
     }
 
     private static Uni<List<CommitmentEntity>> commitments(UUID initiative, UUID indicator) {

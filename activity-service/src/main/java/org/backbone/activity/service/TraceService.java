@@ -19,6 +19,7 @@ import org.backbone.activity.domain.ActivityStatus;
 import org.backbone.activity.domain.Assessment;
 import org.backbone.activity.domain.FindingState;
 import org.backbone.activity.persistence.ActivityEntity;
+import org.backbone.activity.persistence.ActivityRows;
 import org.backbone.activity.persistence.CommitmentEntity;
 import org.backbone.activity.persistence.FindingEntity;
 import org.backbone.activity.persistence.IndicatorEntity;
@@ -44,12 +45,15 @@ public class TraceService {
     private final AgendaProjection agenda;
     private final Indicators indicators;
     private final Assessor assessor;
+    private final ActivityRows rows;
 
-    TraceService(InitiativeAccess access, AgendaProjection agenda, Indicators indicators, Assessor assessor) {
+    TraceService(InitiativeAccess access, AgendaProjection agenda, Indicators indicators, Assessor assessor,
+            ActivityRows rows) {
         this.access = access;
         this.agenda = agenda;
         this.indicators = indicators;
         this.assessor = assessor;
+        this.rows = rows;
     }
 
     public record GoalRef(UUID id, String title, boolean active) {
@@ -217,8 +221,8 @@ public class TraceService {
     }
 
     /** The initiative's activities; with {@code goals}, those serving one of them; by title. */
-    private static Uni<List<ActivityEntity>> serving(UUID initiative, Set<UUID> goals) {
-        return Assessor.activities(initiative, goals).map(list -> list.stream()
+    private Uni<List<ActivityEntity>> serving(UUID initiative, Set<UUID> goals) {
+        return (goals == null ? rows.all(initiative) : rows.servingAny(initiative, goals)).map(list -> list.stream()
                 .sorted(java.util.Comparator.comparing((ActivityEntity a) -> a.title).thenComparing(a -> a.id)).toList());
     }
 
