@@ -121,16 +121,40 @@ class CsvImportExportTest {
         csv(Tokens.admin()).queryParam("dryRun", true).body(asA).post(top15.path("/activities/import")).then()
                 .statusCode(200).body("accepted", equalTo(1)).body("rejected", equalTo(List.of()));
 
+        // accepted reach shows in #reached at the place it names
+        Api.as(Tokens.admin()).body(Map.of("status", "ONGOING", "actualStart", "2025-09-01"))
+                .post(top15.path("/activities/" + id + "/transitions")).then().statusCode(200);
+        String report = Api.as(Tokens.user("member-a")).body(Map.of("period", "2025Q4", "lines", List.of(
+                        Map.of("targetGroup", "girls-10-12", "location", "N-KAR", "reached", 12))))
+                .post(top15.path("/activities/" + id + "/reports")).then().statusCode(200).extract().path("id");
+        Api.as(Tokens.admin()).body(Map.of("status", "ACCEPTED"))
+                .post(top15.path("/activities/" + id + "/reports/" + report + "/review")).then().statusCode(200);
+
         String hxl = Api.as(Tokens.user("observer")).queryParam("format", "hxl").get(top15.path("/activities/export"))
                 .then().statusCode(200).extract().asString();
         List<String> lines = hxl.lines().toList();
         assertThat(lines.get(1).replace("\"", "")).as("the hashtag row, quoting aside").isEqualTo("#activity+id,#org+impl,#sector,#activity,#adm1+code,#date+start,"
                 + "#date+end,#status,#targeted,#reached");
         assertThat(lines).hasSize(4).contains(id + ",Atid STEM Network,club,Maths club Haifa,N-KAR,2025-09-01,"
-                + "2026-06-30,PLANNED,30,0");
+                + "2026-06-30,ONGOING,30,12");
         assertThat(hxl).doesNotContain("120000");
         Api.as(Tokens.user("observer")).queryParam("format", "xls").get(top15.path("/activities/export")).then()
                 .statusCode(422).body("errors.field", hasItem("format"));
+    }
+
+    @Test
+    void anImportRetriedWithItsIdempotencyKeyIsAnsweredAgainNotImportedTwice() throws Exception {
+        String file = "title,activityType,implementing,goals,locations,targetGroups,plannedStart,plannedEnd\r\n"
+                + "Teacher course,training," + Tokens.ORG_A + "," + top15.teaching + ",S-BS,teachers,2025-09-01,2026-06-30\r\n";
+        String key = java.util.UUID.randomUUID().toString();
+        long before = activities();
+        List<String> first = csv(Tokens.user("member-a")).header("Idempotency-Key", key).body(file)
+                .post(top15.path("/activities/import")).then().statusCode(200).extract().path("imported");
+        List<String> again = csv(Tokens.user("member-a")).header("Idempotency-Key", key).body(file)
+                .post(top15.path("/activities/import")).then().statusCode(200)
+                .header("Idempotent-Replayed", "true").extract().path("imported");
+        assertThat(again).isEqualTo(first).hasSize(1);
+        assertThat(activities()).isEqualTo(before + 1);
     }
 
     private long activities() throws Exception {
