@@ -474,7 +474,13 @@ public class Assessor {
         };
     }
 
+    /** The fingerprint of no activities: most findings (an uncovered cell) have none, so it is worked out once. */
+    private static final String NO_ACTIVITIES = UUID.nameUUIDFromBytes(new byte[0]).toString();
+
     private static String fingerprint(List<UUID> activities, Map<UUID, String> keyFields) {
+        if (activities.isEmpty()) {
+            return NO_ACTIVITIES;
+        }
         String joined = activities.stream().sorted().map(id -> keyFields.getOrDefault(id, id.toString()))
                 .collect(Collectors.joining("\n"));
         return UUID.nameUUIDFromBytes(joined.getBytes(StandardCharsets.UTF_8)).toString();
