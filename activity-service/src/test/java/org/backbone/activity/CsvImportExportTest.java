@@ -157,6 +157,19 @@ class CsvImportExportTest {
         assertThat(activities()).isEqualTo(before + 1);
     }
 
+    @Test
+    void aCellPostgreSqlCouldNotStoreIsARefusedRowNotAServerError() throws Exception {
+        String file = "title,activityType,implementing,goals,locations,targetGroups,plannedStart,plannedEnd\r\n"
+                + "Cl\u0000ub,club," + Tokens.ORG_A + "," + top15.maths + ",N-HAI,girls-10-12,2025-09-01,2026-06-30\r\n";
+        long before = activities();
+        csv(Tokens.admin()).body(file).post(top15.path("/activities/import")).then().statusCode(422)
+                .body("errors.field", hasItem("rows[2].title"));
+        csv(Tokens.admin()).header("If-Match", "*").body("code,parent,label\r\nN,,No\u0000rth\r\n")
+                .put(top15.path("/vocabularies/locations")).then().statusCode(422)
+                .body("errors.field", hasItem("rows[2].label"));
+        assertThat(activities()).isEqualTo(before);
+    }
+
     private long activities() throws Exception {
         return Top15Agenda.count(db, "SELECT count(*) FROM activity WHERE initiative_id = '" + top15.initiative + "'");
     }

@@ -18,8 +18,9 @@ import org.backbone.kit.domain.StorableText;
 import org.backbone.kit.problem.ProblemException;
 
 /**
- * CSV as every service reads and writes it (RFC 4180, a header row, cells trimmed, empty lines
- * skipped). Reading keeps each row's line in the file, so a report can name it; a file that is not
+ * CSV as every service reads and writes it (RFC 4180, a header row, empty lines skipped, cells
+ * trimmed as {@link String#trim} trims: surrounding spaces and control characters, a trailing NUL
+ * included, go; a NUL inside a cell stays for the caller's {@code StorableText} check to refuse). Reading keeps each row's line in the file, so a report can name it; a file that is not
  * CSV at all (a quote left open) is a 422 naming the line. Cells that PostgreSQL could not store are
  * left to the caller's checks, which name the column.
  */
