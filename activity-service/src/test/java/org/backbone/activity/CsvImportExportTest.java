@@ -167,6 +167,13 @@ class CsvImportExportTest {
         csv(Tokens.admin()).header("If-Match", "*").body("code,parent,label\r\nN,,No\u0000rth\r\n")
                 .put(top15.path("/vocabularies/locations")).then().statusCode(422)
                 .body("errors.field", hasItem("rows[2].label"));
+        // a budget finer than the documented 6 decimals is refused, not rounded
+        String header = "title,activityType,implementing,goals,locations,targetGroups,plannedStart,plannedEnd,"
+                + "budgetAmount,budgetCurrency\r\n";
+        csv(Tokens.admin()).body(header + "Club,club," + Tokens.ORG_A + "," + top15.maths
+                        + ",N-HAI,girls-10-12,2025-09-01,2026-06-30,100.1234567,ILS\r\n")
+                .post(top15.path("/activities/import")).then().statusCode(422)
+                .body("errors.field", hasItem("rows[2].budget.amount"));
         assertThat(activities()).isEqualTo(before);
     }
 

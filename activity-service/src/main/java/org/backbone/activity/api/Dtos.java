@@ -21,6 +21,7 @@ import org.backbone.activity.domain.ReachReports;
 import org.backbone.contracts.activity.ReportStatus;
 import org.backbone.contracts.activity.FindingKind;
 import org.backbone.contracts.activity.ParticipationRole;
+import org.backbone.kit.validation.StorableNumber;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request and response bodies of the activity API. Codes ≤ 64 characters, titles ≤ 200, texts ≤ 10,000. */
@@ -67,7 +68,8 @@ public final class Dtos {
     }
 
     public record BudgetBody(
-            @NotNull @DecimalMin("0") @DecimalMax("1000000000000") @Schema(description = "0 to 10^12, exact") BigDecimal amount,
+            @NotNull @DecimalMin("0") @DecimalMax("1000000000000") @StorableNumber
+            @Schema(description = "0 to 10^12, exact, at most 6 decimals") BigDecimal amount,
             @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") @Schema(examples = "ILS") String currency,
             UUID funder) {
     }
@@ -144,8 +146,8 @@ public final class Dtos {
     public record CommitmentBody(@NotNull UUID organisationId, @NotNull UUID indicatorId,
             @NotNull @Size(max = 16) @Schema(examples = "2025Sep") String period,
             @Pattern(regexp = CODE, message = CODE_MESSAGE) String location,
-            @NotNull @DecimalMin("0") @DecimalMax("1000000000000")
-            @Schema(description = "0 to 10^12, exact, in the indicator's unit") BigDecimal amount,
+            @NotNull @DecimalMin("0") @DecimalMax("1000000000000") @StorableNumber
+            @Schema(description = "0 to 10^12, exact, at most 6 decimals, in the indicator's unit") BigDecimal amount,
             @Size(max = 2000) String note) {
     }
 
