@@ -88,6 +88,10 @@ class CsvImportExportTest {
         assertThat(refused).contains(2, 4).doesNotContain(3);
         csv(Tokens.user("observer")).queryParam("dryRun", true).body(file).post(top15.path("/activities/import"))
                 .then().statusCode(403);
+        // partial, but none of the rows is B's to import: nothing goes in, and that is a refusal
+        csv(Tokens.user("member-b")).queryParam("partial", true).body(header + bad.replace("girls-10-12::x", ""))
+                .post(top15.path("/activities/import")).then().statusCode(422)
+                .body("errors.field", hasItem("rows[2].participants"));
 
         csv(Tokens.admin()).queryParam("partial", true).body(file).post(top15.path("/activities/import")).then()
                 .statusCode(200).body("imported.size()", equalTo(2));

@@ -71,8 +71,8 @@ public class ActivityResource {
             content = @Content(schema = @Schema(implementation = Dtos.ImportReport.class)))
     @APIResponse(responseCode = "403", description = "Observer")
     @APIResponse(responseCode = "404", description = "No such initiative, or not one the caller may see")
-    @APIResponse(responseCode = "422", description = "Not CSV, unknown columns, or (without partial) a refused row: "
-            + "`errors` names each as rows[line].field")
+    @APIResponse(responseCode = "422", description = "Not CSV, unknown columns, a refused row "
+            + "without partial, or no row that can go in: `errors` names each as rows[line].field")
     public Uni<Response> importCsv(@PathParam("initiativeId") UUID initiative,
             @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
             @QueryParam("partial") @DefaultValue("false") boolean partial,

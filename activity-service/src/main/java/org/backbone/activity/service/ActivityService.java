@@ -275,7 +275,7 @@ public class ActivityService {
     /**
      * Registers every row as a new PLANNED activity in one transaction, after checking each as a
      * single registration is checked. Without {@code partial}, one refused row refuses the file (422,
-     * every row's faults named); with it, the good rows go in. A dry run checks and writes nothing.
+     * every row's faults named); with it, the good rows go in (and a file with none is a 422 too). A dry run checks and writes nothing.
      * Findings are recomputed once, in full, for the whole file.
      */
     @WithTransaction
@@ -302,7 +302,8 @@ public class ActivityService {
                 }
             }
             rejected.sort(Comparator.comparingInt(Rejection::line));
-            if (!rejected.isEmpty() && !partial && !dryRun) {
+            // as a value batch: a file of which nothing can go in is refused whole, partial or not
+            if (!rejected.isEmpty() && (!partial || accepted.isEmpty()) && !dryRun) {
                 throw ProblemException.invalid(rejected.stream()
                         .map(r -> new FieldProblem("rows[" + r.line() + "]." + r.field(), r.message())).toList());
             }
