@@ -177,6 +177,34 @@ class CoverageFlowTest {
     }
 
     @Test
+    void aFullRecomputeComparesTheActivitiesOwnFindingsAfterOneOfThemWasReconciledAlone() throws Exception {
+        String a = register(Tokens.user("member-a"), top15.activity("Old club", Tokens.ORG_A, "club", top15.maths, "S-BS",
+                "girls-10-12"));
+        // planned to start in September 2025 and still PLANNED: stale
+        Api.as(Tokens.admin()).post(top15.path("/findings/recompute")).then().statusCode(200);
+        assertThat(open("STALE")).anyMatch(f -> ((List<?>) f.get("activityIds")).contains(a));
+
+        // rescheduled: its change reconciles its own findings alone, and the STALE one resolves
+        String etag = Api.as(Tokens.user("member-a")).get(top15.path("/activities/" + a)).then().extract().header("ETag");
+        Map<String, Object> later = top15.activity("Old club", Tokens.ORG_A, "club", top15.maths, "S-BS", "girls-10-12");
+        later.put("plannedStart", java.time.LocalDate.now().toString());
+        later.put("plannedEnd", java.time.LocalDate.now().plusMonths(6).toString());
+        Api.as(Tokens.user("member-a")).header("If-Match", etag).body(later).put(top15.path("/activities/" + a))
+                .then().statusCode(200);
+        assertThat(open("STALE")).noneMatch(f -> ((List<?>) f.get("activityIds")).contains(a));
+
+        // the dates back where they were, without a change through the API (as the calendar moves on): every
+        // own finding computes as at the first recompute, yet the stored ones differ — they must be compared
+        try (var connection = db.getConnection(); var statement = connection.prepareStatement(
+                "UPDATE activity SET planned_start = DATE '2025-09-01', planned_end = DATE '2026-06-30' WHERE id = ?")) {
+            statement.setObject(1, java.util.UUID.fromString(a));
+            assertThat(statement.executeUpdate()).isEqualTo(1);
+        }
+        Api.as(Tokens.admin()).post(top15.path("/findings/recompute")).then().statusCode(200);
+        assertThat(open("STALE")).anyMatch(f -> ((List<?>) f.get("activityIds")).contains(a));
+    }
+
+    @Test
     void repeatedCodesAreNamedNotAServerError() {
         Map<String, Object> body = top15.activity("Club", Tokens.ORG_A, "club", top15.maths, "N-KAR", "girls-10-12");
         body.put("targetGroups", List.of("girls-10-12", "girls-10-12"));

@@ -120,20 +120,35 @@ public final class Assessment {
             List<Activity> here = byArea.getOrDefault(area, List.of());
             Set<String> named = namedGroups.getOrDefault(area.goal(), Set.of());
             Collection<String> groups = named.isEmpty() ? plan.targetGroups().leaves() : named;
+            String where = "|" + area.goal() + "|" + area.location() + "|";
             // one overlap per pair and area, at its highest score, however many of the area's cells it spans
             Map<String, Finding> overlaps = new java.util.LinkedHashMap<>();
             for (String group : groups) {
                 Cell cell = new Cell(area.goal(), area.location(), group);
-                List<Activity> relevant = here.stream()
-                        .filter(a -> Coverage.cover(plan, a, cell, period) != Coverage.Cover.NONE).toList();
-                Coverage.gap(plan, cell, period, relevant).ifPresent(gap -> findings.add(new Finding(
-                        FindingKind.valueOf(gap.name()), key(gap.name(), cell), cell, ids(relevant),
-                        organisations(relevant), null)));
-                for (Overlaps.Overlap overlap : Overlaps.in(plan, cell, period, relevant)) {
-                    List<Activity> pair = relevant.stream()
+                List<Activity> relevant = List.of();
+                for (Activity a : here) {
+                    if (Coverage.cover(plan, a, cell, period) != Coverage.Cover.NONE) {
+                        if (relevant.isEmpty()) {
+                            relevant = new ArrayList<>(2);
+                        }
+                        relevant.add(a);
+                    }
+                }
+                Optional<Coverage.Gap> gap = relevant.isEmpty() ? Optional.of(Coverage.Gap.UNCOVERED)
+                        : Coverage.gap(plan, cell, period, relevant);
+                if (gap.isPresent()) {
+                    String kind = gap.get().name();
+                    findings.add(new Finding(FindingKind.valueOf(kind), kind + where + group, cell, ids(relevant),
+                            organisations(relevant), null));
+                }
+                if (relevant.size() < 2) {
+                    continue;
+                }
+                List<Activity> candidates = relevant;
+                for (Overlaps.Overlap overlap : Overlaps.in(plan, cell, period, candidates)) {
+                    List<Activity> pair = candidates.stream()
                             .filter(a -> a.id().equals(overlap.first()) || a.id().equals(overlap.second())).toList();
-                    String key = overlap.kind().name() + "|" + area.goal() + "|" + area.location() + "|"
-                            + overlap.first() + "|" + overlap.second();
+                    String key = overlap.kind().name() + where + overlap.first() + "|" + overlap.second();
                     Finding found = new Finding(FindingKind.valueOf(overlap.kind().name()), key, cell,
                             List.of(overlap.first(), overlap.second()), organisations(pair), overlap.score());
                     overlaps.merge(key, found, (a, b) -> b.score() > a.score() ? b : a);
@@ -155,15 +170,17 @@ public final class Assessment {
                 + new TreeSet<>(a.targetGroups());
     }
 
-    private static String key(String kind, Cell cell) {
-        return kind + "|" + cell.goal() + "|" + cell.location() + "|" + cell.targetGroup();
-    }
-
     private static List<UUID> ids(List<Activity> activities) {
+        if (activities.isEmpty()) {
+            return List.of();
+        }
         return activities.stream().map(Activity::id).sorted().toList();
     }
 
     private static Set<UUID> organisations(List<Activity> activities) {
+        if (activities.isEmpty()) {
+            return Set.of();
+        }
         Set<UUID> organisations = new TreeSet<>();
         activities.forEach(a -> organisations.add(a.organisation()));
         return organisations;

@@ -84,10 +84,28 @@ public final class Coverage {
 
     /** How {@code activity} covers {@code cell} in {@code period}. */
     public static Cover cover(Plan plan, Activity activity, Cell cell, Span period) {
-        if (activity.status() == ActivityStatus.CANCELLED
-                || activity.goals().stream().noneMatch(g -> plan.goalWithin(g, cell.goal()))
-                || activity.targetGroups().stream().noneMatch(g -> plan.targetGroups().related(g, cell.targetGroup()))
-                || activity.span().overlapDays(period) * 4 < period.days()) {
+        // loops, not streams: this runs for every activity in every cell of its areas
+        if (activity.status() == ActivityStatus.CANCELLED || activity.span().overlapDays(period) * 4 < period.days()) {
+            return Cover.NONE;
+        }
+        boolean serves = false;
+        for (UUID goal : activity.goals()) {
+            if (plan.goalWithin(goal, cell.goal())) {
+                serves = true;
+                break;
+            }
+        }
+        if (!serves) {
+            return Cover.NONE;
+        }
+        boolean reaches = false;
+        for (String group : activity.targetGroups()) {
+            if (plan.targetGroups().related(group, cell.targetGroup())) {
+                reaches = true;
+                break;
+            }
+        }
+        if (!reaches) {
             return Cover.NONE;
         }
         Cover best = Cover.NONE;

@@ -13,6 +13,13 @@ public record Span(LocalDate start, LocalDate end) {
         }
     }
 
+    /** An activity's span: the actual dates where known, else the planned ones (an end before the start counts as the start). */
+    public static Span of(LocalDate plannedStart, LocalDate plannedEnd, LocalDate actualStart, LocalDate actualEnd) {
+        LocalDate start = actualStart != null ? actualStart : plannedStart;
+        LocalDate end = actualEnd != null ? actualEnd : plannedEnd;
+        return new Span(start, end.isBefore(start) ? start : end);
+    }
+
     public long days() {
         return ChronoUnit.DAYS.between(start, end) + 1;
     }
@@ -25,7 +32,9 @@ public record Span(LocalDate start, LocalDate end) {
     }
 
     public long overlapDays(Span other) {
-        return intersection(other).map(Span::days).orElse(0L);
+        LocalDate from = start.isAfter(other.start) ? start : other.start;
+        LocalDate to = end.isBefore(other.end) ? end : other.end;
+        return to.isBefore(from) ? 0 : ChronoUnit.DAYS.between(from, to) + 1;
     }
 
     public boolean contains(LocalDate day) {

@@ -52,6 +52,11 @@ public class ActivityEntity extends PanacheEntityBase {
     public String[] locationCodes;
     @Column(name = "target_groups")
     public String[] targetGroups;
+    /** The places marked as covering their whole area (also in details: these are for the assessment's reads). */
+    @Column(name = "whole_areas")
+    public String[] wholeAreas;
+    @Column(name = "implementer_ids")
+    public UUID[] implementerIds;
     @JdbcTypeCode(SqlTypes.JSON)
     public Details details;
     @Column(name = "planned_start")
@@ -87,6 +92,11 @@ public class ActivityEntity extends PanacheEntityBase {
         goalIds = draft.goalIds().toArray(UUID[]::new);
         locationCodes = draft.places().stream().map(Coverage.Place::location).distinct().toArray(String[]::new);
         targetGroups = draft.targetGroups().toArray(String[]::new);
+        wholeAreas = draft.places().stream().filter(Coverage.Place::wholeArea).map(Coverage.Place::location).distinct()
+                .toArray(String[]::new);
+        implementerIds = draft.participants().stream()
+                .filter(p -> p.role() == org.backbone.contracts.activity.ParticipationRole.IMPLEMENTING)
+                .map(Participant::organisationId).distinct().toArray(UUID[]::new);
         plannedStart = draft.plannedStart();
         plannedEnd = draft.plannedEnd();
         iatiIdentifier = draft.iatiIdentifier();
@@ -100,10 +110,14 @@ public class ActivityEntity extends PanacheEntityBase {
 
     /** What coverage needs of it: the span is the actual one where known, else the planned one. */
     public Coverage.Activity forCoverage() {
-        LocalDate start = actualStart != null ? actualStart : plannedStart;
-        LocalDate end = actualEnd != null ? actualEnd : plannedEnd;
-        return new Coverage.Activity(id, leadOrganisation, activityType, Set.copyOf(List.of(goalIds)), details.places(),
-                Set.copyOf(List.of(targetGroups)), new Span(start, end.isBefore(start) ? start : end), status);
+        return ActivityRows.forCoverage(id, leadOrganisation, activityType, status, List.of(goalIds), List.of(targetGroups),
+                List.of(locationCodes), List.of(wholeAreas), Span.of(plannedStart, plannedEnd, actualStart, actualEnd));
+    }
+
+    /** What assessing it needs, as {@link ActivityRows#assessable} reads it for every activity. */
+    public ActivityRows.Assessable assessable() {
+        return new ActivityRows.Assessable(forCoverage(), Set.of(implementerIds), plannedStart, plannedEnd, actualStart,
+                actualEnd);
     }
 
     public boolean involves(UUID organisation) {

@@ -123,7 +123,7 @@ public class Assessor {
      * and compared, whatever the digests say: for after a repair of the stored findings.
      */
     public Uni<Outcome> full(UUID initiative, boolean rebuild) {
-        return setting(initiative).chain(setting -> rows.all(initiative).chain(activities ->
+        return setting(initiative).chain(setting -> rows.assessable(initiative).chain(activities ->
                 rows.reportedQuarters(initiative, null).chain(reported -> indicators.of(initiative).chain(indicatorList ->
                         commitments(initiative, null).chain(commitments -> {
                             Collection<Area> areas = setting.period() == null ? List.of()
@@ -132,6 +132,7 @@ public class Assessor {
                                     compute(setting, areas, activities, activities, reported));
                             computed.addAll(ledger(setting, indicatorList, commitments));
                             Map<Area, String> now = digests(setting, areas, computed);
+                            now.put(OWN, ownDigest(computed));
                             return findings.digests(initiative).chain(before -> before.isEmpty() || rebuild
                                     ? findings.all(initiative)
                                             .chain(stored -> reconcile(initiative, setting, computed, stored))
@@ -143,8 +144,8 @@ public class Assessor {
     }
 
     /**
-     * Reconciles only the areas whose digest moved (or that left the plan), and every finding that
-     * belongs to no area: what a hundred thousand unchanged gaps would otherwise cost to read and compare.
+     * Reconciles only the areas whose digest moved (or that left the plan), and the findings of no area
+     * when theirs moved: what a hundred thousand unchanged findings would otherwise cost to read and compare.
      */
     private Uni<Outcome> reconcileMoved(UUID initiative, Setting setting, List<Computed> computed,
             Map<Area, String> now, List<Findings.AreaDigest> before) {
@@ -158,20 +159,35 @@ public class Assessor {
         });
         List<Findings.AreaDigest> gone = before.stream()
                 .filter(d -> !now.containsKey(new Area(d.goalId(), d.location()))).toList();
+        boolean ownMoved = moved.remove(OWN) != null;
         List<Area> reconciled = new ArrayList<>(moved.keySet());
         gone.forEach(d -> reconciled.add(new Area(d.goalId(), d.location())));
         Set<Area> wanted = new HashSet<>(reconciled);
-        List<Computed> subset = computed.stream().filter(c -> area(c).map(wanted::contains).orElse(true)).toList();
-        return findings.inAreasOrWithKeys(initiative, reconciled.stream().map(Area::goal).toList(),
-                        reconciled.stream().map(Area::location).toList(), List.of())
-                .chain(inAreas -> findings.withoutArea(initiative).chain(own -> {
-                    List<Findings.Stored> stored = new ArrayList<>(inAreas);
-                    stored.addAll(own);
-                    return reconcile(initiative, setting, subset, stored);
-                }))
+        List<Computed> subset = new ArrayList<>();
+        for (Computed c : computed) {
+            Area area = wanted.isEmpty() ? null : area(c).orElse(null);
+            if (area != null ? wanted.contains(area) : ownMoved && area(c).isEmpty()) {
+                subset.add(c);
+            }
+        }
+        if (ownMoved) {
+            moved.put(OWN, now.get(OWN));
+        }
+        // past half of the areas, one read of every finding is cheaper than a join on the areas
+        Uni<List<Findings.Stored>> inAreasRead = reconciled.size() * 2 > now.size()
+                ? findings.all(initiative).map(all -> all.stream().filter(f -> f.goalId() != null
+                        && wanted.contains(new Area(f.goalId(), f.location()))).toList())
+                : findings.inAreasOrWithKeys(initiative, reconciled.stream().map(Area::goal).toList(),
+                        reconciled.stream().map(Area::location).toList(), List.of());
+        return inAreasRead
+                .chain(inAreas -> (ownMoved ? findings.withoutArea(initiative) : Uni.createFrom().item(List.<Findings.Stored>of()))
+                        .chain(own -> {
+                            List<Findings.Stored> stored = new ArrayList<>(inAreas);
+                            stored.addAll(own);
+                            return reconcile(initiative, setting, subset, stored);
+                        }))
                 .call(() -> findings.saveDigests(initiative, digestRows(moved), gone))
-                .map(o -> new Outcome((int) computed.stream().map(c -> c.finding().key()).distinct().count(),
-                        o.opened(), o.resolved()));
+                .map(o -> new Outcome(computed.size(), o.opened(), o.resolved()));
     }
 
     /** The area a coverage finding belongs to; empty for the activities' own and the ledger's. */
@@ -186,25 +202,71 @@ public class Assessor {
      * score, period): equal digests mean reconciling the area would change nothing.
      */
     private static Map<Area, String> digests(Setting setting, Collection<Area> areas, List<Computed> computed) {
-        String periodCode = setting.period() == null ? null : setting.period().code();
-        Map<Area, List<String>> lines = new HashMap<>();
+        String periodCode = setting.period() == null ? "" : setting.period().code();
+        // the assessment yields each area's findings in the same order for the same inputs, so no sorting
+        Map<Area, java.security.MessageDigest> open = new HashMap<>();
+        Area last = null;
+        java.security.MessageDigest md = null;
         for (Computed c : computed) {
-            area(c).ifPresent(a -> {
-                Findings.Described d = describe(c, periodCode);
-                lines.computeIfAbsent(a, x -> new ArrayList<>()).add(c.finding().key() + "\t" + d.fingerprint() + "\t"
-                        + d.score() + "\t" + d.period() + "\t" + d.activityIds() + "\t" + d.organisationIds());
-            });
+            Assessment.Finding f = c.finding();
+            if (f.cell() == null || !COVERAGE_KINDS.contains(f.kind())) {
+                continue;
+            }
+            // an area's findings come one after the other: look it up only when it changes
+            if (last == null || !last.goal().equals(f.cell().goal()) || !last.location().equals(f.cell().location())) {
+                last = new Area(f.cell().goal(), f.cell().location());
+                md = open.computeIfAbsent(last, x -> md5(periodCode));
+            }
+            md.update(f.key().getBytes(StandardCharsets.UTF_8));
+            if (f.activities().isEmpty()) {
+                md.update(NONE_INVOLVED); // most findings: an uncovered cell
+            } else {
+                md.update(("\t" + c.fingerprint() + "\t" + f.score() + "\t" + f.activities() + "\t" + f.organisations()
+                        + "\n").getBytes(StandardCharsets.UTF_8));
+            }
         }
         Map<Area, String> digests = new HashMap<>();
         for (Area area : areas) {
-            List<String> own = lines.getOrDefault(area, List.of());
-            digests.put(area, own.isEmpty() ? NOTHING : UUID.nameUUIDFromBytes(own.stream().sorted()
-                    .collect(Collectors.joining("\n")).getBytes(StandardCharsets.UTF_8)).toString());
+            java.security.MessageDigest own = open.get(area);
+            digests.put(area, own == null ? NOTHING : java.util.HexFormat.of().formatHex(own.digest()));
         }
         return digests;
     }
 
+    /** The digest of the findings that belong to no area (the activities' own, the ledger's), as {@link #OWN}'s. */
+    private static String ownDigest(List<Computed> computed) {
+        // they come in no set order: sorted
+        java.security.MessageDigest own = md5("");
+        computed.stream().filter(c -> area(c).isEmpty())
+                .map(c -> c.finding().key() + "\t" + c.fingerprint() + "\t" + c.period() + "\t"
+                        + c.finding().activities() + "\t" + c.finding().organisations() + "\n")
+                .sorted().forEach(line -> own.update(line.getBytes(StandardCharsets.UTF_8)));
+        return java.util.HexFormat.of().formatHex(own.digest());
+    }
+
+    private static java.security.MessageDigest md5(String seed) {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("MD5");
+            md.update((seed + "\n").getBytes(StandardCharsets.UTF_8));
+            return md;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static final String NOTHING = "-";
+
+    private static final byte[] NONE_INVOLVED = "\t-\n".getBytes(StandardCharsets.UTF_8);
+
+    /**
+     * The digest row of the findings that belong to no area. Whatever reconciles some of them alone (a
+     * change of one activity, one indicator's ledger) removes it, so the next full recompute compares them all.
+     */
+    private static final Area OWN = new Area(new UUID(0, 0), "");
+
+    private Uni<Void> forgetOwnDigest(UUID initiative) {
+        return findings.forgetDigest(initiative, OWN.goal(), OWN.location());
+    }
 
     private static List<Findings.AreaDigest> digestRows(Map<Area, String> digests) {
         return digests.entrySet().stream()
@@ -219,7 +281,8 @@ public class Assessor {
                             : List.of(found);
                     List<Computed> computed = ledger(setting, subject, commitments);
                     return findings.ofIndicator(initiative, indicator)
-                            .chain(stored -> reconcile(initiative, setting, computed, stored));
+                            .chain(stored -> reconcile(initiative, setting, computed, stored))
+                            .call(() -> forgetOwnDigest(initiative));
                 })));
     }
 
@@ -227,11 +290,12 @@ public class Assessor {
     public Uni<Outcome> ownFindings(UUID initiative, UUID activity) {
         return setting(initiative).chain(setting -> ActivityEntity.<ActivityEntity>findById(activity)
                 .chain(a -> rows.reportedQuarters(initiative, activity).chain(reported -> {
-                    List<ActivityEntity> subject = a == null ? List.of() : List.of(a);
+                    List<ActivityRows.Assessable> subject = a == null ? List.of() : List.of(a.assessable());
                     List<Computed> computed = compute(setting, List.of(), subject, subject, reported);
                     List<String> keys = ownKeys(activity);
                     return findings.withKeys(initiative, keys)
-                            .chain(stored -> reconcile(initiative, setting, computed, stored));
+                            .chain(stored -> reconcile(initiative, setting, computed, stored))
+                            .call(() -> forgetOwnDigest(initiative));
                 })));
     }
 
@@ -278,8 +342,9 @@ public class Assessor {
                     Assessment.allAreas(plan).stream().filter(a -> widened.contains(a.goal())).forEach(areas::add);
                 }
             }
-            List<ActivityEntity> subject = activities.stream().filter(a -> a.id.equals(id)).toList();
-            List<Computed> computed = compute(setting, areas, activities, subject, reported);
+            List<ActivityRows.Assessable> assessable = activities.stream().map(ActivityEntity::assessable).toList();
+            List<ActivityRows.Assessable> subject = assessable.stream().filter(a -> a.activity().id().equals(id)).toList();
+            List<Computed> computed = compute(setting, areas, assessable, subject, reported);
             List<Area> touched = List.copyOf(areas);
             List<String> ownKeys = ownKeys(id);
             return findings.inAreasOrWithKeys(initiative, touched.stream().map(Area::goal).toList(),
@@ -290,7 +355,8 @@ public class Assessor {
                                     : ownKeys.contains(f.key()))
                             .toList()))
                     // the areas it reconciled now hold what was computed for them
-                    .call(() -> findings.saveDigests(initiative, digestRows(digests(setting, areas, computed)), List.of()));
+                    .call(() -> findings.saveDigests(initiative, digestRows(digests(setting, areas, computed)), List.of()))
+                    .call(() -> forgetOwnDigest(initiative));
         })));
     }
 
@@ -352,32 +418,29 @@ public class Assessor {
         return computed;
     }
 
-    private List<Computed> compute(Setting setting, Collection<Area> areas, List<ActivityEntity> all,
-            List<ActivityEntity> subjects, Map<UUID, Set<String>> reported) {
-        List<Coverage.Activity> coverage = coverageOf(all);
-        Map<UUID, String> keyFields = new HashMap<>();
-        coverage.forEach(a -> keyFields.put(a.id(), Assessment.keyFields(a)));
+    private List<Computed> compute(Setting setting, Collection<Area> areas, List<ActivityRows.Assessable> all,
+            List<ActivityRows.Assessable> subjects, Map<UUID, Set<String>> reported) {
+        List<Coverage.Activity> coverage = all.stream().map(ActivityRows.Assessable::activity).toList();
+        Fingerprints fingerprints = new Fingerprints(coverage);
         List<Computed> computed = new ArrayList<>();
         if (setting.period() != null && !areas.isEmpty()) {
             Span period = new Span(setting.period().start(), setting.period().end());
             for (Assessment.Finding f : Assessment.coverage(setting.plan(), period, areas, coverage,
                     Assessment.namedGroups(setting.plan(), coverage))) {
-                computed.add(new Computed(f, fingerprint(f.activities(), keyFields)));
+                computed.add(new Computed(f, fingerprints.of(f.activities())));
             }
         }
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        for (ActivityEntity a : subjects) {
-            Set<UUID> implementers = a.details.participants().stream()
-                    .filter(p -> p.role() == ParticipationRole.IMPLEMENTING).map(Participant::organisationId)
-                    .collect(Collectors.toSet());
-            int unreported = ReachReports.unreportedInARow(ReachReports.due(a.actualStart, a.actualEnd, today),
-                    reported.getOrDefault(a.id, Set.of()));
-            ActivityFindings.Facts facts = new ActivityFindings.Facts(a.status, Set.copyOf(List.of(a.goalIds)), implementers,
-                    a.plannedStart, a.plannedEnd, unreported);
+        for (ActivityRows.Assessable a : subjects) {
+            UUID id = a.activity().id();
+            int unreported = ReachReports.unreportedInARow(ReachReports.due(a.actualStart(), a.actualEnd(), today),
+                    reported.getOrDefault(id, Set.of()));
+            ActivityFindings.Facts facts = new ActivityFindings.Facts(a.activity().status(), a.activity().goals(),
+                    a.implementers(), a.plannedStart(), a.plannedEnd(), unreported);
             for (ActivityFindings.Kind kind : ActivityFindings.of(facts, setting.activeGoals(), setting.members(), today)) {
-                Assessment.Finding f = new Assessment.Finding(FindingKind.valueOf(kind.name()), kind.name() + "|" + a.id,
-                        null, List.of(a.id), Set.copyOf(implementers), null);
-                computed.add(new Computed(f, fingerprint(f.activities(), keyFields)));
+                Assessment.Finding f = new Assessment.Finding(FindingKind.valueOf(kind.name()), kind.name() + "|" + id,
+                        null, List.of(id), Set.copyOf(a.implementers()), null);
+                computed.add(new Computed(f, fingerprints.of(f.activities())));
             }
         }
         return computed;
@@ -474,16 +537,40 @@ public class Assessor {
         };
     }
 
-    /** The fingerprint of no activities: most findings (an uncovered cell) have none, so it is worked out once. */
-    private static final String NO_ACTIVITIES = UUID.nameUUIDFromBytes(new byte[0]).toString();
+    /**
+     * The fingerprint of a finding's activities: a dismissal holds while it stays the same. Each
+     * activity's key fields are spelled out once, and only for activities some finding names.
+     */
+    private static final class Fingerprints {
 
-    private static String fingerprint(List<UUID> activities, Map<UUID, String> keyFields) {
-        if (activities.isEmpty()) {
-            return NO_ACTIVITIES;
+        /** Most findings (an uncovered cell) name no activity, so their fingerprint is worked out once. */
+        private static final String NO_ACTIVITIES = UUID.nameUUIDFromBytes(new byte[0]).toString();
+
+        private final Map<UUID, Coverage.Activity> byId = new HashMap<>();
+        private final Map<UUID, String> keyFields = new HashMap<>();
+
+        Fingerprints(List<Coverage.Activity> activities) {
+            activities.forEach(a -> byId.put(a.id(), a));
         }
-        String joined = activities.stream().sorted().map(id -> keyFields.getOrDefault(id, id.toString()))
-                .collect(Collectors.joining("\n"));
-        return UUID.nameUUIDFromBytes(joined.getBytes(StandardCharsets.UTF_8)).toString();
+
+        private final Map<UUID, String> ofOne = new HashMap<>();
+
+        String of(List<UUID> activities) {
+            if (activities.isEmpty()) {
+                return NO_ACTIVITIES;
+            }
+            if (activities.size() == 1) {
+                return ofOne.computeIfAbsent(activities.get(0), id -> digest(activities));
+            }
+            return digest(activities);
+        }
+
+        private String digest(List<UUID> activities) {
+            String joined = activities.stream().sorted().map(id -> keyFields.computeIfAbsent(id,
+                    k -> byId.containsKey(k) ? Assessment.keyFields(byId.get(k)) : k.toString()))
+                    .collect(Collectors.joining("\n"));
+            return UUID.nameUUIDFromBytes(joined.getBytes(StandardCharsets.UTF_8)).toString();
+        }
     }
 
     private static Uni<List<CommitmentEntity>> commitments(UUID initiative, UUID indicator) {
