@@ -135,6 +135,12 @@ class RatificationFlowTest {
                 assertThat(KafkaProbe.header(record, "ce_initiativeid")).isEqualTo(initiative.toString());
                 assertThat(KafkaProbe.header(record, "ce_specversion")).isEqualTo("1.0");
             }
+            // who did it: the subject of the token each request carried
+            assertThat(records.stream().filter(r -> type(r).endsWith("initiative.created.v1"))
+                    .map(r -> KafkaProbe.header(r, "ce_actor"))).containsExactly(subject(Tokens.admin()));
+            assertThat(records.stream().filter(r -> type(r).endsWith("agenda.endorsed.v1"))
+                    .map(r -> KafkaProbe.header(r, "ce_actor")).distinct())
+                    .containsExactlyInAnyOrder(subject(Tokens.user("member-a")), subject(Tokens.user("member-b")));
             JsonNode joined = payload(records, "partner.joined.v1", ministry.toString());
             assertThat(joined.get("sector").asText()).isEqualTo("GOVERNMENT");
             assertThat(joined.get("organisationName").asText()).startsWith("Ministry of Education");
@@ -181,5 +187,11 @@ class RatificationFlowTest {
     private static JsonNode payload(List<ConsumerRecord<String, byte[]>> records, String typeSuffix, String subject) {
         return records.stream().filter(r -> type(r).endsWith(typeSuffix) && subject.equals(KafkaProbe.header(r, "ce_subject")))
                 .map(RatificationFlowTest::json).findFirst().orElseThrow();
+    }
+
+    /** The {@code sub} claim of a token, read as any relying party would. */
+    private static String subject(String token) throws Exception {
+        byte[] claims = java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]);
+        return EventJson.mapper().readTree(claims).get("sub").asText();
     }
 }

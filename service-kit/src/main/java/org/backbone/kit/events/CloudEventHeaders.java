@@ -11,6 +11,9 @@ public final class CloudEventHeaders {
     public static final String TIME = "ce_time";
     public static final String SUBJECT = "ce_subject";
     public static final String INITIATIVE_ID = "ce_initiativeid";
+    /** Extension: the user or client whose request caused the event, {@code system} for work nobody asked for. */
+    public static final String ACTOR = "ce_actor";
+    public static final String SYSTEM_ACTOR = "system";
     public static final String CONTENT_TYPE = "content-type";
     public static final String JSON = "application/json";
     /** Structured mode: the whole event, attributes and data, as one JSON document. */

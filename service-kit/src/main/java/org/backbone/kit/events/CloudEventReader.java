@@ -35,6 +35,7 @@ public final class CloudEventReader {
                 attributes.subject,
                 time(attributes.time),
                 attributes.initiativeId,
+                attributes.actor,
                 topic,
                 value);
     }
@@ -50,6 +51,7 @@ public final class CloudEventReader {
         String subject;
         String time;
         String initiativeId;
+        String actor;
         String contentType;
 
         static BinaryAttributes of(Headers headers) {
@@ -66,6 +68,7 @@ public final class CloudEventReader {
                     case CloudEventHeaders.SUBJECT -> attributes.subject = value;
                     case CloudEventHeaders.TIME -> attributes.time = value;
                     case CloudEventHeaders.INITIATIVE_ID -> attributes.initiativeId = value;
+                    case CloudEventHeaders.ACTOR -> attributes.actor = value;
                     case CloudEventHeaders.CONTENT_TYPE -> attributes.contentType = value;
                     default -> {
                         // other attributes and extensions are not used here
@@ -96,6 +99,7 @@ public final class CloudEventReader {
                 text(event, "subject"),
                 time(text(event, "time")),
                 text(event, "initiativeid"),
+                text(event, "actor"),
                 topic,
                 data);
     }

@@ -37,19 +37,21 @@ public final class ReceivedEvent {
     private final String subject;
     private final Instant time;
     private final String initiativeId;
+    private final String actor;
     private final String topic;
     /** The binary-mode payload as received, or null when {@link #tree} is the payload. */
     private final byte[] payload;
     private JsonNode tree;
 
     private ReceivedEvent(String id, String type, String source, String subject, Instant time, String initiativeId,
-            String topic, byte[] payload, JsonNode tree) {
+            String actor, String topic, byte[] payload, JsonNode tree) {
         this.id = id;
         this.type = type;
         this.source = source;
         this.subject = subject;
         this.time = time;
         this.initiativeId = initiativeId;
+        this.actor = actor;
         this.topic = topic;
         this.payload = payload;
         this.tree = tree;
@@ -57,14 +59,14 @@ public final class ReceivedEvent {
 
     /** An event whose payload is the record's value (binary mode), not parsed yet. */
     static ReceivedEvent binary(String id, String type, String source, String subject, Instant time, String initiativeId,
-            String topic, byte[] payload) {
-        return new ReceivedEvent(id, type, source, subject, time, initiativeId, topic, payload, null);
+            String actor, String topic, byte[] payload) {
+        return new ReceivedEvent(id, type, source, subject, time, initiativeId, actor, topic, payload, null);
     }
 
     /** An event whose payload was read with its envelope (structured mode). */
     static ReceivedEvent structured(String id, String type, String source, String subject, Instant time,
-            String initiativeId, String topic, JsonNode data) {
-        return new ReceivedEvent(id, type, source, subject, time, initiativeId, topic, null, data);
+            String initiativeId, String actor, String topic, JsonNode data) {
+        return new ReceivedEvent(id, type, source, subject, time, initiativeId, actor, topic, null, data);
     }
 
     public String id() {
@@ -89,6 +91,11 @@ public final class ReceivedEvent {
 
     public String initiativeId() {
         return initiativeId;
+    }
+
+    /** Who caused it (the extension {@code actor}); null when the publisher did not say. */
+    public String actor() {
+        return actor;
     }
 
     /** The topic it was read from (partner consumers derive the partner from it). */

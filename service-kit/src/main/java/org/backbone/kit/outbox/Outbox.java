@@ -1,5 +1,10 @@
 package org.backbone.kit.outbox;
 
+import io.quarkus.arc.Arc;
+import jakarta.enterprise.inject.Instance;
+import org.backbone.kit.events.CloudEventHeaders;
+import org.backbone.kit.security.CurrentCaller;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -23,11 +28,18 @@ public class Outbox {
 
     /** One statement for any number of events: a progress round or a Kafka poll appends thousands. */
     private static final String INSERT = """
-            INSERT INTO outbox (id, topic, record_key, type, source, subject, occurred_at, payload)
+            INSERT INTO outbox (id, topic, record_key, type, source, subject, occurred_at, payload, actor)
             -- times and payloads travel as text: the client encodes an array as the type the server expects
             SELECT * FROM unnest(cast(:ids AS uuid[]), cast(:topics AS text[]), cast(:keys AS text[]),
                 cast(:types AS text[]), cast(:sources AS text[]), cast(:subjects AS text[]),
-                cast(cast(:times AS text[]) AS timestamptz[]), cast(cast(:payloads AS text[]) AS jsonb[]))""";
+                cast(cast(:times AS text[]) AS timestamptz[]), cast(cast(:payloads AS text[]) AS jsonb[]),
+                cast(:actors AS text[]))""";
+
+    private final Instance<CurrentCaller> caller;
+
+    Outbox(Instance<CurrentCaller> caller) {
+        this.caller = caller;
+    }
 
     /** Appends {@code event}; fails if there is no transaction to join. Returns the CloudEvents id. */
     public Uni<UUID> append(BackboneEvent event) {
@@ -39,7 +51,8 @@ public class Outbox {
         if (events.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        List<OutboxMessage> messages = events.stream().map(Outbox::toMessage).toList();
+        String actor = actor();
+        List<OutboxMessage> messages = events.stream().map(event -> toMessage(event, actor)).toList();
         return Panache.currentTransaction()
                 .onItem().ifNull().failWith(() -> new IllegalStateException(
                         "Outbox.append needs a transaction: call it from a @WithTransaction method"))
@@ -53,11 +66,21 @@ public class Outbox {
                         .setParameter("subjects", messages.stream().map(m -> m.subject).toArray(String[]::new))
                         .setParameter("times", messages.stream().map(m -> m.occurredAt.toString()).toArray(String[]::new))
                         .setParameter("payloads", messages.stream().map(m -> m.payload).toArray(String[]::new))
+                        .setParameter("actors", messages.stream().map(m -> m.actor).toArray(String[]::new))
                         .executeUpdate())
                 .replaceWith(() -> messages.stream().map(m -> m.id).toList());
     }
 
-    static OutboxMessage toMessage(BackboneEvent event) {
+    /** The caller of the current request, or {@code system} outside one (a Kafka consumer, a scheduler). */
+    private String actor() {
+        if (!Arc.container().requestContext().isActive()) {
+            return CloudEventHeaders.SYSTEM_ACTOR;
+        }
+        String subject = caller.get().get().subject();
+        return subject == null ? CloudEventHeaders.SYSTEM_ACTOR : subject;
+    }
+
+    static OutboxMessage toMessage(BackboneEvent event, String actor) {
         EventDescriptor descriptor = EventCatalog.of(event);
         OutboxMessage message = new OutboxMessage();
         message.id = UUID.randomUUID();
@@ -66,6 +89,7 @@ public class Outbox {
         message.type = descriptor.type();
         message.source = descriptor.source();
         message.subject = event.subject();
+        message.actor = actor;
         message.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
         try {
             message.payload = EventJson.mapper().writeValueAsString(event);

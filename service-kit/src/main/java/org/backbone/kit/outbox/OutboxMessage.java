@@ -35,6 +35,8 @@ public class OutboxMessage extends PanacheEntityBase {
     public OffsetDateTime occurredAt;
     @JdbcTypeCode(SqlTypes.JSON)
     public String payload;
+    /** See {@link org.backbone.kit.events.CloudEventHeaders#ACTOR}. */
+    public String actor;
     @Column(name = "sent_at")
     public OffsetDateTime sentAt;
 }

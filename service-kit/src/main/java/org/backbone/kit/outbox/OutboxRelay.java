@@ -30,6 +30,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.backbone.kit.events.CloudEventHeaders;
 import org.backbone.kit.events.CloudEventRecords;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
@@ -56,7 +57,7 @@ public final class OutboxRelay {
     private static final Duration CLEANUP_EVERY = Duration.ofMinutes(10);
 
     private static final String TAKE_BATCH = """
-            SELECT seq, id, topic, record_key, type, source, subject, occurred_at, payload::text
+            SELECT seq, id, topic, record_key, type, source, subject, occurred_at, payload::text, actor
             FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED""";
 
     /** Relay settings; see {@link org.backbone.kit.config.KitConfig.Outbox}. */
@@ -211,7 +212,7 @@ public final class OutboxRelay {
                 while (result.next()) {
                     rows.add(new Row(result.getLong(1), result.getString(2), result.getString(3), result.getString(4),
                             result.getString(5), result.getString(6), result.getString(7),
-                            result.getObject(8, OffsetDateTime.class), result.getString(9)));
+                            result.getObject(8, OffsetDateTime.class), result.getString(9), result.getString(10)));
                 }
             }
         }
@@ -342,11 +343,15 @@ public final class OutboxRelay {
     }
 
     private record Row(long seq, String id, String topic, String key, String type, String source, String subject,
-            OffsetDateTime occurredAt, String payload) {
+            OffsetDateTime occurredAt, String payload, String actor) {
 
         ProducerRecord<String, byte[]> toRecord() {
-            return CloudEventRecords.binary(topic, key, id, type, source, subject, occurredAt.toInstant(), key,
-                    payload.getBytes(StandardCharsets.UTF_8));
+            ProducerRecord<String, byte[]> record = CloudEventRecords.binary(topic, key, id, type, source, subject,
+                    occurredAt.toInstant(), key, payload.getBytes(StandardCharsets.UTF_8));
+            if (actor != null) {
+                record.headers().add(CloudEventHeaders.ACTOR, actor.getBytes(StandardCharsets.UTF_8));
+            }
+            return record;
         }
     }
 }
