@@ -1,0 +1,160 @@
+package org.backbone.communication.domain;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.backbone.contracts.BackboneEvent;
+import org.backbone.contracts.EventCatalog;
+import org.backbone.contracts.activity.ActivityRegistered;
+import org.backbone.contracts.activity.ActivityStatusChanged;
+import org.backbone.contracts.activity.ActivityUpdated;
+import org.backbone.contracts.activity.CommitmentMade;
+import org.backbone.contracts.activity.CommitmentWithdrawn;
+import org.backbone.contracts.activity.FindingDismissed;
+import org.backbone.contracts.activity.FindingOpened;
+import org.backbone.contracts.activity.FindingResolved;
+import org.backbone.contracts.activity.ReportReviewed;
+import org.backbone.contracts.activity.ReportSubmitted;
+import org.backbone.contracts.agenda.AgendaEndorsed;
+import org.backbone.contracts.agenda.AgendaProposed;
+import org.backbone.contracts.agenda.AgendaRatified;
+import org.backbone.contracts.agenda.GoalActivated;
+import org.backbone.contracts.agenda.InitiativeCreated;
+import org.backbone.contracts.agenda.InitiativeUpdated;
+import org.backbone.contracts.agenda.OrganisationUpdated;
+import org.backbone.contracts.agenda.PartnerJoined;
+import org.backbone.contracts.agenda.PartnerLeft;
+import org.backbone.contracts.communication.ActionItemAssigned;
+import org.backbone.contracts.communication.AnnouncementPublished;
+import org.backbone.contracts.communication.MeetingScheduled;
+import org.backbone.contracts.communication.ThreadOpened;
+import org.backbone.contracts.measurement.IndicatorDefined;
+import org.backbone.contracts.measurement.IndicatorStatusChanged;
+import org.backbone.contracts.measurement.IndicatorUpdated;
+import org.backbone.contracts.measurement.PeriodLocked;
+import org.backbone.contracts.measurement.ProgressUpdated;
+import org.backbone.contracts.measurement.ValuesRecorded;
+import org.backbone.contracts.measurement.ValuesRejected;
+
+/**
+ * What the feed says of one event: the verb, the object it is about, the words of its summary and who
+ * may see it. Only what every reader of the entry could read through the API goes into it — never a
+ * budget, never a partner's own values (those entries are for staff and that partner alone).
+ *
+ * @param verb the event type without {@code org.backbone.} and the major version, e.g. {@code activity.activity.registered}
+ * @param title the object's title when the event names it (else the feed uses the last title it saw)
+ * @param params the summary's further words, in the order of the message's placeholders {1}, {2}, …
+ * @param organisations empty: every reader of the initiative; else only staff and these organisations
+ */
+public record FeedItem(String verb, String objectService, String objectType, String objectId, String title,
+        List<String> params, Set<UUID> organisations) {
+
+    /** The feed's item for {@code event}; empty for events of no initiative (an organisation registered). */
+    public static Optional<FeedItem> of(BackboneEvent event) {
+        if (event.initiativeId() == null) {
+            return Optional.empty();
+        }
+        String type = EventCatalog.of(event).type();
+        String verb = type.substring("org.backbone.".length(), type.lastIndexOf(".v"));
+        String[] parts = verb.split("\\.");
+        String service = parts[0];
+        String objectType = parts[1];
+        String id = event.subject();
+        Described d = describe(event);
+        return Optional.of(new FeedItem(verb, service, d.objectType() != null ? d.objectType() : objectType,
+                d.objectId() != null ? d.objectId() : id, d.title(),
+                d.params().stream().map(p -> p == null ? "" : p).toList(), d.organisations()));
+    }
+
+    private record Described(String objectType, String objectId, String title, List<String> params,
+            Set<UUID> organisations) {
+
+        static Described titled(String title, String... params) {
+            return new Described(null, null, title, java.util.Arrays.asList(params), Set.of());
+        }
+    }
+
+    private static Described describe(BackboneEvent event) {
+        // Java 17: a chain of instanceof patterns (switch patterns came later)
+        if (event instanceof InitiativeCreated e) {
+            return Described.titled(e.name());
+        } else if (event instanceof InitiativeUpdated e) {
+            return Described.titled(e.name());
+        } else if (event instanceof AgendaProposed e) {
+            return new Described("agenda", String.valueOf(e.version()), null, java.util.Arrays.asList(String.valueOf(e.version())), Set.of());
+        } else if (event instanceof AgendaEndorsed e) {
+            return new Described("agenda", String.valueOf(e.version()), null,
+                    java.util.Arrays.asList(String.valueOf(e.version()), e.decision().name()), Set.of());
+        } else if (event instanceof AgendaRatified e) {
+            return new Described("agenda", String.valueOf(e.version()), null,
+                    java.util.Arrays.asList(String.valueOf(e.version()), String.valueOf(e.goals().size())), Set.of());
+        } else if (event instanceof GoalActivated e) {
+            return Described.titled(e.title());
+        } else if (event instanceof PartnerJoined e) {
+            return new Described("partner", e.organisationId().toString(), e.organisationName(),
+                    java.util.Arrays.asList(e.role().name()), Set.of());
+        } else if (event instanceof PartnerLeft e) {
+            return new Described("partner", e.organisationId().toString(), null, java.util.Arrays.asList(), Set.of());
+        } else if (event instanceof OrganisationUpdated e) {
+            return Described.titled(e.name());
+        } else if (event instanceof IndicatorDefined e) {
+            return Described.titled(e.name(), e.code());
+        } else if (event instanceof IndicatorUpdated e) {
+            return Described.titled(e.name(), e.code());
+        } else if (event instanceof IndicatorStatusChanged e) {
+            return new Described(null, e.indicatorId().toString(), null,
+                    java.util.Arrays.asList(e.period(), String.valueOf(e.previousStatus()), String.valueOf(e.status())), Set.of());
+        } else if (event instanceof ProgressUpdated e) {
+            return new Described("indicator", e.indicatorId().toString(), null,
+                    java.util.Arrays.asList(e.period(), String.valueOf(e.status())), Set.of());
+        } else if (event instanceof PeriodLocked e) {
+            return new Described("indicator", e.indicatorId() == null ? null : e.indicatorId().toString(), null,
+                    java.util.Arrays.asList(e.period()), Set.of());
+        } else if (event instanceof ValuesRecorded e) {
+            // a partner's submission is its own business: the backbone and that partner see it
+            return new Described(null, null, null, java.util.Arrays.asList(String.valueOf(e.acceptedCount()),
+                    String.valueOf(e.rejectedCount())), Set.of(e.organisationId()));
+        } else if (event instanceof ValuesRejected e) {
+            return new Described(null, null, null, java.util.Arrays.asList(String.valueOf(e.rejections().size())),
+                    Set.of(e.organisationId()));
+        } else if (event instanceof ActivityRegistered e) {
+            return Described.titled(e.title(), e.status().name());
+        } else if (event instanceof ActivityUpdated e) {
+            return Described.titled(e.title(), e.status().name());
+        } else if (event instanceof ActivityStatusChanged e) {
+            return new Described(null, e.activityId().toString(), null,
+                    java.util.Arrays.asList(String.valueOf(e.previousStatus()), e.status().name()), Set.of());
+        } else if (event instanceof ReportSubmitted e) {
+            return new Described("activity", e.activityId().toString(), null, java.util.Arrays.asList(e.period()), Set.of());
+        } else if (event instanceof ReportReviewed e) {
+            return new Described("activity", e.activityId().toString(), null, java.util.Arrays.asList(e.period(), e.status().name()),
+                    Set.of());
+        } else if (event instanceof CommitmentMade e) {
+            return new Described("indicator", e.indicatorId().toString(), null,
+                    java.util.Arrays.asList(e.period(), e.amount().toPlainString()), Set.of());
+        } else if (event instanceof CommitmentWithdrawn e) {
+            return new Described("indicator", e.indicatorId().toString(), null, java.util.Arrays.asList(e.period()), Set.of());
+        } else if (event instanceof FindingOpened e) {
+            return new Described(null, null, null, java.util.Arrays.asList(e.kind().name(), nullToEmpty(e.location()),
+                    nullToEmpty(e.targetGroup())), Set.of());
+        } else if (event instanceof FindingResolved e) {
+            return new Described(null, null, null, java.util.Arrays.asList(e.kind().name()), Set.of());
+        } else if (event instanceof FindingDismissed e) {
+            return new Described(null, null, null, java.util.Arrays.asList(e.kind().name()), Set.of());
+        } else if (event instanceof AnnouncementPublished e) {
+            return Described.titled(e.title());
+        } else if (event instanceof ThreadOpened e) {
+            return Described.titled(e.title());
+        } else if (event instanceof MeetingScheduled e) {
+            return Described.titled(e.title(), String.valueOf(e.startsAt()));
+        } else if (event instanceof ActionItemAssigned e) {
+            return Described.titled(e.title(), String.valueOf(e.dueOn()));
+        }
+        return new Described(null, null, null, java.util.Arrays.asList(), Set.of());
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,33 @@
+package org.backbone.communication.events;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.backbone.communication.service.FeedService;
+import org.backbone.kit.config.KitConfig;
+import org.backbone.kit.inbox.Inbox;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * Reads every service's topic for the feed through the inbox (its own consumer name, apart from the
+ * agenda projection's: both read the agenda topic): one entry per event, once; a payload that breaks
+ * its schema goes to the dead-letter topic with its reason and the events behind it go on.
+ */
+@ApplicationScoped
+public class FeedEvents {
+
+    private final Inbox inbox;
+    private final FeedService feed;
+    private final String consumer;
+
+    FeedEvents(Inbox inbox, FeedService feed, KitConfig config) {
+        this.inbox = inbox;
+        this.feed = feed;
+        this.consumer = config.service() + "-feed";
+    }
+
+    @Incoming("feed-events")
+    Uni<Void> consume(Message<byte[]> message) {
+        return inbox.process(consumer, message, feed::record);
+    }
+}

@@ -1,0 +1,131 @@
+package org.backbone.communication.service;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
+import org.backbone.communication.persistence.FeedEntry;
+import org.backbone.communication.persistence.FeedTail;
+import org.jboss.logging.Logger;
+
+/**
+ * This replica's view of the end of the feed: one thread follows the table (woken by NOTIFY, with a
+ * poll each second as a safety net), keeps the newest entries of every initiative in memory, and
+ * tells the streams when there are more. A stream takes from here what it has not sent yet, so ten
+ * thousand streams cost one reader of the database, not ten thousand.
+ */
+@ApplicationScoped
+public class FeedHub {
+
+    private static final Logger LOG = Logger.getLogger(FeedHub.class);
+    /** How many of the newest entries stay in memory: a stream further behind than these is reset. */
+    static final int KEPT = 20_000;
+
+    private final FeedTail tail;
+    private final BroadcastProcessor<Long> moved = BroadcastProcessor.create();
+    private final FeedEntry[] ring = new FeedEntry[KEPT];
+    private long newest;
+    private long oldestKept = 1;
+    private volatile boolean running;
+    private Thread thread;
+
+    FeedHub(FeedTail tail) {
+        this.tail = tail;
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        thread = new Thread(this::follow, "feed-hub");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        moved.onComplete();
+    }
+
+    /** The newest number this replica has read. */
+    public synchronized long newest() {
+        return newest;
+    }
+
+    /** Signals (the newest number) whenever entries arrive; never completes while the service runs. */
+    public Multi<Long> moves() {
+        return moved;
+    }
+
+    /** What a stream that has considered everything up to {@code after} gets next. */
+    public record Since(boolean missed, List<FeedEntry> entries, long upTo) {
+    }
+
+    /** The kept entries after {@code after}; {@code missed} when some of them are no longer kept. */
+    public synchronized Since since(long after) {
+        if (after >= newest) {
+            return new Since(false, List.of(), Math.max(after, newest));
+        }
+        if (after + 1 < oldestKept) {
+            return new Since(true, List.of(), newest);
+        }
+        List<FeedEntry> entries = new ArrayList<>();
+        for (long seq = after + 1; seq <= newest; seq++) {
+            FeedEntry entry = ring[(int) (seq % KEPT)];
+            if (entry != null && entry.seq() == seq) {
+                entries.add(entry);
+            }
+        }
+        return new Since(false, entries, newest);
+    }
+
+    private void follow() {
+        boolean started = false;
+        while (running) {
+            try {
+                if (!started) {
+                    // streams start at the end: what is older they read from the database
+                    synchronized (this) {
+                        newest = tail.newest();
+                        oldestKept = newest + 1;
+                    }
+                    started = true;
+                }
+                List<FeedEntry> read;
+                do {
+                    read = tail.after(newest(), 1000);
+                    if (!read.isEmpty()) {
+                        keep(read);
+                        moved.onNext(newest());
+                    }
+                } while (read.size() == 1000 && running);
+                tail.await(1000);
+            } catch (Exception e) {
+                LOG.warnf("following the feed: %s (retrying in a second)", e.toString());
+                tail.close();
+                pause();
+            }
+        }
+        tail.close();
+    }
+
+    private synchronized void keep(List<FeedEntry> entries) {
+        for (FeedEntry entry : entries) {
+            ring[(int) (entry.seq() % KEPT)] = entry;
+            // numbers may skip (a rolled-back draw): what falls out of the window is no longer kept
+            newest = entry.seq();
+            oldestKept = Math.max(oldestKept, newest - KEPT + 1);
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

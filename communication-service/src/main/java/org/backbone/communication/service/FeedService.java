@@ -1,0 +1,130 @@
+package org.backbone.communication.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.backbone.communication.domain.FeedItem;
+import org.backbone.communication.persistence.FeedEntries;
+import org.backbone.communication.persistence.FeedEntry;
+import org.backbone.kit.access.InitiativeAccess;
+import org.backbone.kit.events.CloudEventHeaders;
+import org.backbone.kit.events.ReceivedEvent;
+import org.backbone.kit.paging.Cursor;
+import org.backbone.kit.paging.Page;
+import org.backbone.kit.security.Caller;
+
+/**
+ * The initiative's feed: one entry per event of any service, read as a page or followed as a stream.
+ * Whoever reads it sees only entries of initiatives they may read, and of those only what they could
+ * read through the API: a partner's own submissions are for the backbone and that partner.
+ */
+@ApplicationScoped
+public class FeedService {
+
+    /** A stream resuming further back than this many entries of its initiative is told to refetch instead. */
+    static final int MAX_REPLAY = 1_000;
+    static final Duration HEARTBEAT = Duration.ofSeconds(20);
+
+    private final FeedEntries entries;
+    private final FeedHub hub;
+    private final InitiativeAccess access;
+
+    FeedService(FeedEntries entries, FeedHub hub, InitiativeAccess access) {
+        this.entries = entries;
+        this.hub = hub;
+        this.access = access;
+    }
+
+    /** Writes the entry of {@code event}, in the inbox's transaction; events of no initiative have none. */
+    public Uni<Void> record(ReceivedEvent event) {
+        return event.catalogued().flatMap(payload -> FeedItem.of(payload).map(item -> entries.append(event.id(),
+                        payload.initiativeId(),
+                        event.time() == null ? OffsetDateTime.now(ZoneOffset.UTC) : event.time().atOffset(ZoneOffset.UTC),
+                        event.actor() == null || event.actor().isBlank() ? CloudEventHeaders.SYSTEM_ACTOR : event.actor(),
+                        item)))
+                .orElse(Uni.createFrom().voidItem());
+    }
+
+    @WithSession
+    public Uni<Page<FeedEntry>> page(Caller caller, UUID initiative, FeedEntries.Filter filter, int limit, String cursor) {
+        Long before = cursor == null ? null : seq(Cursor.decode(cursor, 1).get(0));
+        return access.readable(caller, initiative)
+                .chain(() -> entries.page(initiative, caller.isAdmin(), caller.partnerId().orElse(null), filter, before,
+                        limit + 1))
+                .map(rows -> Cursor.page(rows, limit, e -> Cursor.encode(Long.toString(e.seq()))));
+    }
+
+    /** What a stream sends: an entry, a reset (refetch, then follow from {@code seq}), or a heartbeat. */
+    public sealed interface Streamed {
+        record Entry(FeedEntry entry) implements Streamed {
+        }
+
+        record Reset(long seq) implements Streamed {
+        }
+
+        record Heartbeat() implements Streamed {
+        }
+    }
+
+    /**
+     * The initiative's entries after {@code lastSeen} (from the database), then live ones as they
+     * commit, with no gap and no repeat between the two; from now on when {@code lastSeen} is null.
+     * Fails with 404 before the first item when the caller may not read the initiative.
+     */
+    public Uni<Multi<Streamed>> follow(Caller caller, UUID initiative, Long lastSeen) {
+        boolean staff = caller.isAdmin();
+        UUID organisation = caller.partnerId().orElse(null);
+        return Panache.withSession(() -> access.readable(caller, initiative)
+                .chain(() -> lastSeen == null
+                        ? Uni.createFrom().item(new FeedEntries.Replay(List.of(), hub.newest()))
+                        : entries.after(initiative, lastSeen, MAX_REPLAY + 1)))
+                .map(replay -> {
+                    List<Streamed> first = new ArrayList<>();
+                    if (replay.entries().size() > MAX_REPLAY) {
+                        first.add(new Streamed.Reset(replay.newest()));
+                    } else {
+                        replay.entries().stream().filter(e -> e.visibleTo(staff, organisation))
+                                .forEach(e -> first.add(new Streamed.Entry(e)));
+                    }
+                    // everything up to here has been considered: live entries start after it
+                    AtomicLong considered = new AtomicLong(replay.newest());
+                    Multi<Long> checks = Multi.createBy().merging().streams(hub.moves(),
+                            Multi.createFrom().item(0L),
+                            Multi.createFrom().ticks().every(HEARTBEAT).map(t -> -1L));
+                    Multi<Streamed> live = checks.onOverflow().drop().onItem().transformToIterable(tick -> {
+                        List<Streamed> out = new ArrayList<>();
+                        FeedHub.Since since = hub.since(considered.get());
+                        if (since.missed()) {
+                            out.add(new Streamed.Reset(since.upTo()));
+                        } else {
+                            since.entries().stream()
+                                    .filter(e -> e.initiativeId().equals(initiative) && e.visibleTo(staff, organisation))
+                                    .forEach(e -> out.add(new Streamed.Entry(e)));
+                        }
+                        considered.set(Math.max(considered.get(), since.upTo()));
+                        if (tick == -1L) {
+                            out.add(new Streamed.Heartbeat());
+                        }
+                        return out;
+                    });
+                    return Multi.createBy().concatenating().streams(Multi.createFrom().iterable(first), live);
+                });
+    }
+
+    private static long seq(String key) {
+        try {
+            return Long.parseLong(key);
+        } catch (NumberFormatException e) {
+            throw org.backbone.kit.problem.ProblemException.invalid("cursor", "not a cursor this list returned");
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package org.backbone.communication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.backbone.contracts.activity.ActivityRegistered;
+import org.backbone.contracts.activity.ActivityStatus;
+import org.backbone.contracts.activity.ActivityStatusChanged;
+import org.backbone.contracts.activity.Participant;
+import org.backbone.contracts.activity.ParticipationRole;
+import org.backbone.contracts.agenda.InitiativeCreated;
+import org.backbone.contracts.agenda.PartnerJoined;
+import org.backbone.contracts.agenda.PartnerRole;
+import org.backbone.contracts.agenda.RatificationKind;
+import org.backbone.contracts.agenda.RatificationRule;
+import org.backbone.contracts.agenda.Sector;
+import org.backbone.contracts.measurement.SubmissionChannel;
+import org.backbone.contracts.measurement.ValuesRecorded;
+import org.backbone.driver.Tokens;
+import org.backbone.kit.testing.AgendaEvents;
+import org.backbone.kit.testing.Api;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** Every service's events become feed entries, readable and followable as far as the reader may see them. */
+@QuarkusTest
+class FeedTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private final UUID initiative = UUID.randomUUID();
+    private final UUID activity = UUID.randomUUID();
+
+    private static volatile boolean following;
+
+    /** Waits until the feed's consumer has its partitions: a probe published now comes through. */
+    private static void feedFollowing() {
+        if (following) {
+            return;
+        }
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(3)).ignoreExceptions().until(() -> {
+            UUID probe = UUID.randomUUID();
+            AgendaEvents.publish(new InitiativeCreated(probe, "Probe " + probe, null, null, null,
+                    new RatificationRule(RatificationKind.UNANIMOUS, null), "admin"));
+            return await().atMost(Duration.ofSeconds(5)).ignoreExceptions().until(() -> Api.as(Tokens.admin())
+                    .get(feed(probe)).then().extract().<List<?>>path("items").size(), n -> n == 1) == 1;
+        });
+        following = true;
+    }
+
+    @BeforeEach
+    void initiativeWithTwoPartners() throws Exception {
+        feedFollowing();
+        Instant now = Instant.now();
+        AgendaEvents.publish(
+                new InitiativeCreated(initiative, "TOP15 " + initiative, null, null, null,
+                        new RatificationRule(RatificationKind.UNANIMOUS, null), "admin"),
+                new PartnerJoined(initiative, Tokens.ORG_A, "Atid STEM Network", Sector.NONPROFIT, PartnerRole.FOUNDING, now),
+                new PartnerJoined(initiative, Tokens.ORG_B, "Negev Tech", Sector.BUSINESS, PartnerRole.CORE, now),
+                // partner A's own submission: for the backbone and A alone
+                new ValuesRecorded(initiative, UUID.randomUUID(), Tokens.ORG_A, SubmissionChannel.REST, 12, 1,
+                        List.of(UUID.randomUUID())),
+                new ActivityRegistered(initiative, activity, "Maths club Haifa", "club", ActivityStatus.PLANNED,
+                        List.of(new Participant(Tokens.ORG_A, ParticipationRole.IMPLEMENTING)), List.of(), List.of(),
+                        List.of("girls-10-12"), LocalDate.parse("2026-09-01"), LocalDate.parse("2027-06-30"), null, null,
+                        null, 1));
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> verbs(Tokens.admin()).contains("activity.activity.registered"));
+    }
+
+    @ParameterizedTest(name = "{0} sees partner A's submission: {1}")
+    @CsvSource({"admin, true", "member-a, true", "partner-a-system, true", "member-b, false", "observer, false"})
+    void aPartnersOwnSubmissionIsForTheBackboneAndThatPartnerAlone(String who, boolean seesSubmission) {
+        List<String> verbs = verbs(token(who));
+        assertThat(verbs).contains("agenda.initiative.created", "agenda.partner.joined", "activity.activity.registered");
+        assertThat(verbs.contains("measurement.values.recorded")).isEqualTo(seesSubmission);
+    }
+
+    @Test
+    void anOrganisationOutsideTheInitiativeGetsNotFoundAsForNoInitiative() throws Exception {
+        UUID other = UUID.randomUUID();
+        AgendaEvents.publish(new InitiativeCreated(other, "Elsewhere " + other, null, null, null,
+                        new RatificationRule(RatificationKind.UNANIMOUS, null), "admin"),
+                new PartnerJoined(other, Tokens.ORG_A, "Atid STEM Network", Sector.NONPROFIT, PartnerRole.FOUNDING,
+                        Instant.now()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> Api.as(Tokens.user("member-a")).get(feed(other)).statusCode() == 200);
+        Api.as(Tokens.user("member-b")).get(feed(other)).then().statusCode(404);
+        Api.as(Tokens.user("member-b")).get(feed(UUID.randomUUID())).then().statusCode(404);
+    }
+
+    @Test
+    void summariesSpeakTheReadersLanguageAndNameTheObjectAndWhoDidIt() {
+        Map<String, Object> english = entry(Tokens.admin(), "en", "activity.activity.registered");
+        assertThat(english.get("summary")).isEqualTo("Activity \u201cMaths club Haifa\u201d was registered (PLANNED)");
+        assertThat((Map<String, Object>) english.get("object")).containsEntry("service", "activity")
+                .containsEntry("type", "activity").containsEntry("id", activity.toString())
+                .containsEntry("title", "Maths club Haifa");
+        assertThat(english.get("actor")).as("published without an actor: nobody asked").isEqualTo("system");
+        Map<String, Object> hebrew = entry(Tokens.admin(), "he-IL,he;q=0.9", "activity.activity.registered");
+        assertThat((String) hebrew.get("summary")).isEqualTo("הפעילות „Maths club Haifa” נרשמה (PLANNED)");
+    }
+
+    @Test
+    void theListPagesNewestFirstAndFilters() {
+        List<Map<String, Object>> first = Api.as(Tokens.admin()).queryParam("limit", 2).get(feed(initiative)).then()
+                .statusCode(200).extract().path("items");
+        String next = Api.as(Tokens.admin()).queryParam("limit", 2).get(feed(initiative)).then().extract().path("next");
+        List<Map<String, Object>> second = Api.as(Tokens.admin()).queryParam("limit", 2).queryParam("cursor", next)
+                .get(feed(initiative)).then().statusCode(200).extract().path("items");
+        assertThat(((Number) first.get(1).get("seq")).longValue()).isGreaterThan(((Number) second.get(0).get("seq")).longValue());
+        assertThat(Api.as(Tokens.admin()).queryParam("type", "agenda.").get(feed(initiative)).then().statusCode(200)
+                .extract().<List<String>>path("items.verb")).isNotEmpty().allMatch(v -> v.startsWith("agenda."));
+        assertThat(Api.as(Tokens.admin()).queryParam("objectId", activity).get(feed(initiative)).then().statusCode(200)
+                .extract().<List<String>>path("items.verb")).containsExactly("activity.activity.registered");
+        Api.as(Tokens.admin()).queryParam("type", "Robert'); DROP").get(feed(initiative)).then().statusCode(422);
+        Api.as(Tokens.admin()).queryParam("cursor", "not-a-cursor").get(feed(initiative)).then().statusCode(422);
+        Api.as(Tokens.admin()).header("Last-Event-ID", "-1").get(feed(initiative) + "/stream").then().statusCode(422);
+    }
+
+    @Test
+    void aStreamResumesAfterLastEventIdThenFollowsLiveWithoutGapOrRepeat() throws Exception {
+        List<Long> seqs = seqs(Tokens.user("member-b"));
+        long resumeAfter = seqs.get(0); // the oldest entry member-b can see
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + feed(initiative)
+                        + "/stream")).header("Authorization", "Bearer " + Tokens.user("member-b"))
+                .header("Last-Event-ID", Long.toString(resumeAfter)).header("Accept", "text/event-stream").build();
+        HttpResponse<java.io.InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    lines.add(line);
+                }
+            } catch (Exception e) {
+                // the test closes the stream
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            List<Long> replayed = ids(lines, seqs.size() - 1);
+            assertThat(replayed).containsExactlyElementsOf(seqs.subList(1, seqs.size()));
+
+            // a live entry, and one member-b may not see (partner A's submission) before it
+            AgendaEvents.publish(new ValuesRecorded(initiative, UUID.randomUUID(), Tokens.ORG_A, SubmissionChannel.REST, 1,
+                    0, List.of()), new ActivityStatusChanged(initiative, activity, ActivityStatus.PLANNED,
+                    ActivityStatus.ONGOING, null, LocalDate.parse("2026-09-01"), null, 2));
+            List<Long> live = ids(lines, 1);
+            List<Long> now = seqs(Tokens.user("member-b"));
+            assertThat(now).hasSize(seqs.size() + 1);
+            assertThat(live).containsExactly(now.get(seqs.size()));
+            // the rest of that event, then nothing: no entry twice, none member-b may not see
+            List<String> rest = new ArrayList<>();
+            for (String line = lines.poll(2, TimeUnit.SECONDS); line != null; line = lines.poll(2, TimeUnit.SECONDS)) {
+                rest.add(line);
+            }
+            assertThat(rest).noneMatch(l -> l.startsWith("id:"));
+        } finally {
+            response.body().close();
+        }
+    }
+
+    /** The next {@code count} entry ids off the stream (comments and blank lines skipped), each within 30 s. */
+    private static List<Long> ids(BlockingQueue<String> lines, int count) throws InterruptedException {
+        List<Long> ids = new ArrayList<>();
+        while (ids.size() < count) {
+            String line = lines.poll(30, TimeUnit.SECONDS);
+            assertThat(line).as("an entry within 30 s, after " + ids).isNotNull();
+            if (line.startsWith("id:")) {
+                ids.add(Long.parseLong(line.substring(3).trim()));
+            }
+        }
+        return ids;
+    }
+
+    private List<Long> seqs(String token) {
+        List<Number> seqs = Api.as(token).queryParam("limit", 200).get(feed(initiative)).then().statusCode(200)
+                .extract().path("items.seq");
+        return seqs.stream().map(Number::longValue).sorted().toList();
+    }
+
+    private List<String> verbs(String token) {
+        return Api.as(token).queryParam("limit", 200).get(feed(initiative)).then().statusCode(200).extract()
+                .path("items.verb");
+    }
+
+    private Map<String, Object> entry(String token, String language, String verb) {
+        List<Map<String, Object>> items = Api.as(token).header("Accept-Language", language).queryParam("type", verb)
+                .get(feed(initiative)).then().statusCode(200).extract().path("items");
+        assertThat(items).hasSize(1);
+        return items.get(0);
+    }
+
+    private static String token(String who) {
+        return switch (who) {
+            case "admin" -> Tokens.admin();
+            case "partner-a-system" -> Tokens.system("partner-a-system");
+            default -> Tokens.user(who);
+        };
+    }
+
+    private static String feed(UUID initiative) {
+        return "/v1/initiatives/" + initiative + "/feed";
+    }
+}
