@@ -109,6 +109,9 @@ class FeedTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> Api.as(Tokens.user("member-a")).get(feed(other)).statusCode() == 200);
         Api.as(Tokens.user("member-b")).get(feed(other)).then().statusCode(404);
         Api.as(Tokens.user("member-b")).get(feed(UUID.randomUUID())).then().statusCode(404);
+        // a stream refuses before it opens: a problem, not a 200 that closes
+        Api.as(Tokens.user("member-b")).get(feed(other) + "/stream").then().statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test

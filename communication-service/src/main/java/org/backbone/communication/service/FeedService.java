@@ -54,6 +54,12 @@ public class FeedService {
                 .orElse(Uni.createFrom().voidItem());
     }
 
+    /** Completes when the caller may read the initiative; fails with 404 otherwise. */
+    @WithSession
+    public Uni<Void> readable(Caller caller, UUID initiative) {
+        return access.readable(caller, initiative);
+    }
+
     @WithSession
     public Uni<Page<FeedEntry>> page(Caller caller, UUID initiative, FeedEntries.Filter filter, int limit, String cursor) {
         Long before = cursor == null ? null : seq(Cursor.decode(cursor, 1).get(0));

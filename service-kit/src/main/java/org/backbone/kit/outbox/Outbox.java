@@ -3,6 +3,7 @@ package org.backbone.kit.outbox;
 import io.quarkus.arc.Arc;
 import jakarta.enterprise.inject.Instance;
 import org.backbone.kit.events.CloudEventHeaders;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import org.backbone.kit.security.CurrentCaller;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -35,10 +36,10 @@ public class Outbox {
                 cast(cast(:times AS text[]) AS timestamptz[]), cast(cast(:payloads AS text[]) AS jsonb[]),
                 cast(:actors AS text[]))""";
 
-    private final Instance<CurrentCaller> caller;
+    private final Instance<CurrentIdentityAssociation> identity;
 
-    Outbox(Instance<CurrentCaller> caller) {
-        this.caller = caller;
+    Outbox(Instance<CurrentIdentityAssociation> identity) {
+        this.identity = identity;
     }
 
     /** Appends {@code event}; fails if there is no transaction to join. Returns the CloudEvents id. */
@@ -51,8 +52,10 @@ public class Outbox {
         if (events.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        String actor = actor();
-        List<OutboxMessage> messages = events.stream().map(event -> toMessage(event, actor)).toList();
+        return actor().chain(actor -> append(events.stream().map(event -> toMessage(event, actor)).toList()));
+    }
+
+    private Uni<List<UUID>> append(List<OutboxMessage> messages) {
         return Panache.currentTransaction()
                 .onItem().ifNull().failWith(() -> new IllegalStateException(
                         "Outbox.append needs a transaction: call it from a @WithTransaction method"))
@@ -71,13 +74,18 @@ public class Outbox {
                 .replaceWith(() -> messages.stream().map(m -> m.id).toList());
     }
 
-    /** The caller of the current request, or {@code system} outside one (a Kafka consumer, a scheduler). */
-    private String actor() {
+    /**
+     * The caller of the current request, or {@code system} outside one (a Kafka consumer, a scheduler).
+     * Deferred: outside an HTTP request nothing has resolved an identity, and resolving it must not block.
+     */
+    private Uni<String> actor() {
         if (!Arc.container().requestContext().isActive()) {
-            return CloudEventHeaders.SYSTEM_ACTOR;
+            return Uni.createFrom().item(CloudEventHeaders.SYSTEM_ACTOR);
         }
-        String subject = caller.get().get().subject();
-        return subject == null ? CloudEventHeaders.SYSTEM_ACTOR : subject;
+        return identity.get().getDeferredIdentity()
+                .map(id -> id == null || id.isAnonymous() ? null : CurrentCaller.from(id).subject())
+                .map(subject -> subject == null ? CloudEventHeaders.SYSTEM_ACTOR : subject)
+                .onFailure().recoverWithItem(CloudEventHeaders.SYSTEM_ACTOR);
     }
 
     static OutboxMessage toMessage(BackboneEvent event, String actor) {

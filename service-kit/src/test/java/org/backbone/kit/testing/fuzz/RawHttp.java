@@ -74,18 +74,25 @@ public final class RawHttp {
                 }
             }
             out.flush();
-            Response response = read(socket.getInputStream());
+            Response response = read(new java.io.BufferedInputStream(socket.getInputStream()));
             return new Response(response.status(), response.headers(), response.body(), System.nanoTime() - started);
         }
     }
 
     private static Response read(InputStream in) throws IOException {
-        byte[] all = readAll(in);
-        int end = indexOf(all, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-        if (end < 0) {
-            throw new IOException("no complete response head (" + all.length + " bytes)");
+        ByteArrayOutputStream headBytes = new ByteArrayOutputStream();
+        int matched = 0;
+        byte[] terminator = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        while (matched < terminator.length) {
+            int b = in.read();
+            if (b == -1) {
+                throw new IOException("no complete response head (" + headBytes.size() + " bytes)");
+            }
+            headBytes.write(b);
+            matched = b == terminator[matched] ? matched + 1 : b == terminator[0] ? 1 : 0;
         }
-        String[] lines = new String(all, 0, end, StandardCharsets.ISO_8859_1).split("\r\n");
+        byte[] head = headBytes.toByteArray();
+        String[] lines = new String(head, 0, head.length - 4, StandardCharsets.ISO_8859_1).split("\r\n");
         int status = Integer.parseInt(lines[0].split(" ")[1]);
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
@@ -95,7 +102,11 @@ public final class RawHttp {
                         lines[i].substring(colon + 1).trim(), (a, b) -> a + ", " + b);
             }
         }
-        byte[] body = java.util.Arrays.copyOfRange(all, end + 4, all.length);
+        if (status == 200 && headers.getOrDefault("content-type", "").startsWith("text/event-stream")) {
+            // a stream that opened stays open: its answer is judged by its start
+            return new Response(status, headers, new byte[0], 0);
+        }
+        byte[] body = readAll(in);
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             body = dechunk(body);
         }
