@@ -1,0 +1,339 @@
+package org.backbone.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.backbone.driver.Tokens;
+import org.backbone.kit.testing.KafkaProbe;
+
+/**
+ * Issue 17's propagation target: a change committed in agenda-service reaches an SSE client of the
+ * gateway with p50 ≤ 25 ms and p99 ≤ 150 ms, at 200 changes/s with 500 stream clients, beside a bare
+ * Kafka produce-to-consume latency measured in the same run. Needs the platform up ({@code ./backbone
+ * bench feed} starts it). Arguments: clients, changes per second, seconds, initiatives (default 500 200 30 8).
+ */
+public final class FeedBench {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String GATEWAY = "http://127.0.0.1:8080/api";
+    private static final String AGENDA = "http://127.0.0.1:8081";
+
+    private final int clients;
+    private final int rate;
+    private final int seconds;
+    private final int initiatives;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    /** When each change's PUT answered (it commits before), by the name it gave the initiative. */
+    private final Map<String, Long> committed = new ConcurrentHashMap<>();
+    private final List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger unmatched = new AtomicInteger();
+
+    FeedBench(int clients, int rate, int seconds, int initiatives) {
+        this.clients = clients;
+        this.rate = rate;
+        this.seconds = seconds;
+        this.initiatives = initiatives;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int[] v = {500, 200, 30, 8};
+        for (int i = 0; i < Math.min(args.length, v.length); i++) {
+            v[i] = Integer.parseInt(args[i]);
+        }
+        new FeedBench(v[0], v[1], v[2], v[3]).run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        System.out.printf("feed bench: %d stream clients through the gateway, %d agenda changes/s for %d s over %d "
+                + "initiatives%n", clients, rate, seconds, initiatives);
+        String admin = Tokens.admin();
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < initiatives; i++) {
+            ids.add(createInitiative(admin, "Feed bench " + UUID.randomUUID()));
+        }
+        // the feed knows an initiative once its projection has it: wait for each one's feed to answer
+        for (UUID id : ids) {
+            awaitStatus(admin, GATEWAY + "/v1/initiatives/" + id + "/feed", 200, Duration.ofSeconds(90));
+        }
+        CountDownLatch open = new CountDownLatch(clients);
+        for (int c = 0; c < clients; c++) {
+            follow(admin, ids.get(c % initiatives), open);
+        }
+        if (!open.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException((open.getCount()) + " streams did not open within 60 s");
+        }
+        System.out.printf("%d streams open%n", clients);
+
+        // the changes: each initiative renamed by its own thread at rate / initiatives per second
+        List<Thread> writers = new ArrayList<>();
+        int perInitiative = Math.max(1, rate / initiatives);
+        int changes = perInitiative * seconds;
+        for (UUID id : ids) {
+            Thread writer = new Thread(() -> rename(admin, id, perInitiative, changes), "writer-" + id);
+            writer.start();
+            writers.add(writer);
+        }
+        for (Thread writer : writers) {
+            writer.join();
+        }
+        long expected = (long) changes * clients;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (latencies.size() + unmatched.get() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        List<Double> feed = new ArrayList<>(latencies);
+        Collections.sort(feed);
+        System.out.printf("changes committed %,d; deliveries %,d of %,d expected (%,d not matched)%n",
+                committed.size(), feed.size(), expected, unmatched.get());
+        System.out.printf("agenda commit → SSE client via the gateway  p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms   "
+                + "target p50 ≤ 25, p99 ≤ 150%n", pct(feed, 50), pct(feed, 99), feed.isEmpty() ? 0 : feed.get(feed.size() - 1));
+        idleStreams(admin, ids.get(0), 2_000);
+        List<Double> bare = bareKafka(rate, seconds);
+        System.out.printf("bare Kafka produce → consume              p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms%n",
+                pct(bare, 50), pct(bare, 99), bare.isEmpty() ? 0 : bare.get(bare.size() - 1));
+    }
+
+    /**
+     * Issue 17's connection target: 2,000 idle streams cost communication-service ≤ 150 MB more memory than
+     * none. Measured as the process's resident set (it includes whatever the heap grew by), opened straight
+     * to the service, before and 15 s after they are all open.
+     */
+    private void idleStreams(String token, UUID initiative, int count) throws Exception {
+        java.nio.file.Path pidFile = java.nio.file.Path.of(".backbone/run/communication-service.pid");
+        if (!java.nio.file.Files.exists(pidFile)) {
+            System.out.println("idle streams: communication-service's pid file is missing; not measured");
+            return;
+        }
+        long pid = Long.parseLong(java.nio.file.Files.readString(pidFile).trim());
+        long before = rssKb(pid);
+        CountDownLatch open = new CountDownLatch(count);
+        HttpClient direct = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (int i = 0; i < count; i++) {
+            direct.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8084/v1/initiatives/" + initiative
+                            + "/feed/stream")).header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.fromLineSubscriber(new Flow.Subscriber<String>() {
+                        @Override
+                        public void onSubscribe(Flow.Subscription subscription) {
+                            subscription.request(Long.MAX_VALUE);
+                        }
+
+                        @Override
+                        public void onNext(String line) {
+                            open.countDown();
+                        }
+
+                        @Override
+                        public void onError(Throwable throwable) {
+                        }
+
+                        @Override
+                        public void onComplete() {
+                        }
+                    }));
+        }
+        boolean all = open.await(120, TimeUnit.SECONDS);
+        Thread.sleep(15_000);
+        long after = rssKb(pid);
+        System.out.printf("idle streams: %,d of %,d open; communication-service resident memory %,d MB → %,d MB "
+                + "(+%,d MB; target ≤ +150 MB)%n", count - open.getCount(), count, before / 1024, after / 1024,
+                (after - before) / 1024);
+        if (!all) {
+            System.out.println("  (not every stream opened within 120 s)");
+        }
+    }
+
+    private static long rssKb(long pid) throws Exception {
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new IllegalStateException("no VmRSS for " + pid);
+    }
+
+    private UUID createInitiative(String token, String name) throws Exception {
+        String body = JSON.writeValueAsString(Map.of("name", name, "ratificationRule", Map.of("kind", "UNANIMOUS")));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(AGENDA + "/v1/initiatives"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("creating an initiative answered " + response.statusCode() + ": " + response.body());
+        }
+        return UUID.fromString(JSON.readTree(response.body()).get("id").asText());
+    }
+
+    private void rename(String token, UUID id, int perSecond, int changes) {
+        try {
+            String etag = http.send(HttpRequest.newBuilder(URI.create(AGENDA + "/v1/initiatives/" + id))
+                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString())
+                    .headers().firstValue("ETag").orElseThrow();
+            long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
+            long next = System.nanoTime();
+            for (int n = 0; n < changes; n++) {
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                next += interval;
+                String name = "Feed bench " + id + " #" + n;
+                String body = JSON.writeValueAsString(Map.of("name", name, "ratificationRule", Map.of("kind", "UNANIMOUS")));
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(AGENDA + "/v1/initiatives/" + id))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .header("If-Match", etag).PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                long at = System.nanoTime();
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("a rename answered " + response.statusCode() + ": " + response.body());
+                }
+                committed.put(name, at);
+                etag = response.headers().firstValue("ETag").orElseThrow();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One stream client: parses each entry's data and matches the renamed initiative's title to its commit. */
+    private void follow(String token, UUID initiative, CountDownLatch open) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(GATEWAY + "/v1/initiatives/" + initiative + "/feed/stream"))
+                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build();
+        http.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(new Flow.Subscriber<String>() {
+            private Flow.Subscription subscription;
+
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+                this.subscription = subscription;
+                subscription.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(String line) {
+                long at = System.nanoTime();
+                if (line.startsWith(":")) {
+                    open.countDown(); // the stream's first comment: it is open (counting down more than once is harmless)
+                } else if (line.startsWith("data:")) {
+                    try {
+                        JsonNode entry = JSON.readTree(line.substring(5));
+                        if (!"agenda.initiative.updated".equals(entry.path("verb").asText())) {
+                            return;
+                        }
+                        Long committedAt = committed.get(entry.path("object").path("title").asText());
+                        if (committedAt == null) {
+                            unmatched.incrementAndGet();
+                        } else {
+                            latencies.add((at - committedAt) / 1e6);
+                        }
+                    } catch (Exception e) {
+                        unmatched.incrementAndGet();
+                    }
+                }
+            }
+
+            @Override
+            public void onError(Throwable throwable) {
+                System.err.println("a stream failed: " + throwable);
+            }
+
+            @Override
+            public void onComplete() {
+            }
+        }));
+    }
+
+    private void awaitStatus(String token, String url, int status, Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            int got = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET()
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (got == status) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(url + " did not answer " + status + " within " + within);
+    }
+
+    /** The bare gauge: records produced at the same rate, consumed by a plain consumer, time in a header. */
+    private static List<Double> bareKafka(int rate, int seconds) throws Exception {
+        String topic = "bench.feed.baseline";
+        Properties consumerProps = new Properties();
+        consumerProps.put("bootstrap.servers", KafkaProbe.bootstrap());
+        consumerProps.put("group.id", "bench-feed-" + UUID.randomUUID());
+        consumerProps.put("auto.offset.reset", "latest");
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long assigned = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (consumer.assignment().isEmpty() && System.nanoTime() < assigned) {
+                consumer.poll(Duration.ofMillis(100));
+            }
+            Properties producerProps = new Properties();
+            producerProps.put("bootstrap.servers", KafkaProbe.bootstrap());
+            producerProps.put("acks", "all");
+            producerProps.put("linger.ms", "0");
+            int total = rate * seconds;
+            Thread producing = new Thread(() -> {
+                try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps, new StringSerializer(),
+                        new ByteArraySerializer())) {
+                    long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+                    long next = System.nanoTime();
+                    for (int n = 0; n < total; n++) {
+                        long wait = next - System.nanoTime();
+                        if (wait > 0) {
+                            TimeUnit.NANOSECONDS.sleep(wait);
+                        }
+                        next += interval;
+                        producer.send(new ProducerRecord<>(topic, Integer.toString(n % 8),
+                                Long.toString(System.nanoTime()).getBytes())).get();
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            producing.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds + 30L);
+            while (latencies.size() < total && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
+                    latencies.add((System.nanoTime() - Long.parseLong(new String(record.value()))) / 1e6);
+                }
+            }
+            producing.join();
+        }
+        List<Double> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        return sorted;
+    }
+
+    private static double pct(List<Double> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+}
