@@ -96,13 +96,38 @@ public class FeedResource {
     private static OutboundSseEvent event(Sse sse, Streamed item, Locale locale) {
         if (item instanceof Streamed.Entry entry) {
             return sse.newEventBuilder().id(Long.toString(entry.entry().seq())).name("entry")
-                    .mediaType(MediaType.APPLICATION_JSON_TYPE).data(FeedView.class, FeedView.of(entry.entry(), locale))
+                    .mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, RENDERED.json(entry.entry(), locale))
                     .reconnectDelay(RETRY_MILLIS).build();
         } else if (item instanceof Streamed.Reset reset) {
             return sse.newEventBuilder().id(Long.toString(reset.seq())).name("reset").data(Long.toString(reset.seq()))
                     .reconnectDelay(RETRY_MILLIS).build();
         }
         return sse.newEventBuilder().comment("heartbeat").build();
+    }
+
+    /** Each live entry is written to every stream that follows its initiative: render it once per language. */
+    private static final RenderedEntries RENDERED = new RenderedEntries();
+
+    static final class RenderedEntries {
+
+        private static final int KEPT = 20_000;
+        private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+                .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        private final java.util.concurrent.ConcurrentHashMap<String, String> byKey = new java.util.concurrent.ConcurrentHashMap<>();
+
+        String json(org.backbone.communication.persistence.FeedEntry entry, Locale locale) {
+            if (byKey.size() > KEPT) {
+                byKey.clear(); // crude, and rare: only live entries come through here
+            }
+            return byKey.computeIfAbsent(entry.seq() + "/" + locale.getLanguage(), k -> {
+                try {
+                    return JSON.writeValueAsString(FeedView.of(entry, locale));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
     }
 
     private static long seq(String value) {

@@ -106,7 +106,10 @@ public class FeedService {
                     Multi<Long> checks = Multi.createBy().merging().streams(hub.moves(),
                             Multi.createFrom().item(0L),
                             Multi.createFrom().ticks().every(HEARTBEAT).map(t -> -1L));
-                    Multi<Streamed> live = checks.onOverflow().drop().onItem().transformToIterable(tick -> {
+                    // each stream does its own filtering off the hub's thread, which only signals
+                    Multi<Streamed> live = checks.onOverflow().drop()
+                            .emitOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool())
+                            .onItem().transformToIterable(tick -> {
                         List<Streamed> out = new ArrayList<>();
                         FeedHub.Since since = hub.since(considered.get());
                         if (since.missed()) {

@@ -93,6 +93,12 @@ public class Downstreams {
     private final Map<Thread, HttpClient> eventLoopClients = new ConcurrentHashMap<>();
     /** For calls from worker threads. */
     private final HttpClient sharedClient;
+    /**
+     * For event streams: each holds its connection for as long as its caller stays, so they must not
+     * come from the pool of 64 that ordinary calls share (the 65th stream would wait for a free one).
+     */
+    private final HttpClient streamClient;
+    static final int MAX_STREAMS = 10_000;
     private final Map<String, Downstream> services = new HashMap<>();
 
     private record Downstream(String name, String url, long timeoutMillis, TypedGuard<Future<Answer>> breaker) {
@@ -101,6 +107,8 @@ public class Downstreams {
     Downstreams(Vertx vertx, GatewayConfig config, CircuitBreakerMaintenance breakers, MeterRegistry registry) {
         this.vertx = vertx;
         this.sharedClient = vertx.createHttpClient(clientOptions);
+        this.streamClient = vertx.createHttpClient(new HttpClientOptions(clientOptions).setMaxPoolSize(MAX_STREAMS)
+                .setKeepAlive(false));
         config.services().forEach((name, service) -> {
             GatewayConfig.CircuitBreaker breaker = service.circuitBreaker();
             TypedGuard<Future<Answer>> guard = TypedGuard.create(new TypeLiteral<Future<Answer>>() {
@@ -137,12 +145,14 @@ public class Downstreams {
         }
         RequestOptions options = new RequestOptions().setMethod(method)
                 .setAbsoluteURI(downstream.url() + pathAndQuery).setHeaders(headers);
-        return downstream.breaker().get(() -> send(downstream, options, body))
+        String accept = headers.get("Accept");
+        boolean stream = accept != null && accept.contains("text/event-stream");
+        return downstream.breaker().get(() -> send(downstream, options, body, stream))
                 .recover(failure -> Future.failedFuture(unavailable(downstream, failure)));
     }
 
     /** One request within the service's deadline; when it passes, the request is reset and the call fails. */
-    private Future<Answer> send(Downstream downstream, RequestOptions options, Buffer body) {
+    private Future<Answer> send(Downstream downstream, RequestOptions options, Buffer body, boolean stream) {
         Promise<Answer> answer = Promise.promise();
         Promise<HttpClientRequest> sent = Promise.promise();
         long deadline = vertx.setTimer(downstream.timeoutMillis(), id -> {
@@ -150,7 +160,7 @@ public class Downstreams {
                 sent.future().onSuccess(request -> request.reset());
             }
         });
-        client().request(options)
+        (stream ? streamClient : client()).request(options)
                 .onSuccess(sent::tryComplete)
                 .compose(request -> body == null ? request.send() : request.send(body))
                 .compose(response -> {
@@ -200,5 +210,6 @@ public class Downstreams {
     void close() {
         eventLoopClients.values().forEach(client -> client.close().toCompletionStage().toCompletableFuture().join());
         sharedClient.close().toCompletionStage().toCompletableFuture().join();
+        streamClient.close().toCompletionStage().toCompletableFuture().join();
     }
 }
