@@ -24,6 +24,8 @@ public class DownstreamServices implements QuarkusTestResourceLifecycleManager {
     static ServiceProcess activity;
     /** Released by a test once it has read the stream's first event; the stream's second follows it. */
     static final java.util.concurrent.Semaphore SECOND_EVENT = new java.util.concurrent.Semaphore(0);
+    /** Ends the held streams of /v1/held-stream. */
+    static final java.util.concurrent.CountDownLatch RELEASE_HELD = new java.util.concurrent.CountDownLatch(1);
     private com.sun.net.httpserver.HttpServer streaming;
     private ServerSocket silent;
     private final List<Socket> held = new ArrayList<>();
@@ -45,7 +47,7 @@ public class DownstreamServices implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new HashMap<>();
         config.put("backbone.gateway.services.stream.url", "http://127.0.0.1:" + streaming.getAddress().getPort());
         config.put("backbone.gateway.routes[4].service", "stream");
-        config.put("backbone.gateway.routes[4].path", "/v1/stream");
+        config.put("backbone.gateway.routes[4].path", "/v1/(held-)?stream");
         config.put("backbone.gateway.services.agenda.url", agenda.baseUrl());
         config.put("backbone.gateway.services.measurement.url", measurement.baseUrl());
         config.put("backbone.gateway.services.activity.url", activity.baseUrl());
@@ -93,6 +95,18 @@ public class DownstreamServices implements QuarkusTestResourceLifecycleManager {
                     body.flush();
                     SECOND_EVENT.tryAcquire(30, java.util.concurrent.TimeUnit.SECONDS);
                     body.write("id: 2\ndata: second\n\n".getBytes());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            // streams that stay open until the test ends: more at once than the gateway's pool for ordinary calls
+            server.createContext("/v1/held-stream", exchange -> {
+                exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+                exchange.sendResponseHeaders(200, 0);
+                try (var body = exchange.getResponseBody()) {
+                    body.write("id: 1\ndata: open\n\n".getBytes());
+                    body.flush();
+                    RELEASE_HELD.await(60, java.util.concurrent.TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

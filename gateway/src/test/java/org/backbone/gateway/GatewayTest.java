@@ -71,6 +71,34 @@ class GatewayTest {
 
     @Test
     @Order(1)
+    void eightyStreamsStayOpenAtOnceBeyondThePoolOfOrdinaryCalls() throws Exception {
+        var client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        String token = Tokens.admin();
+        List<java.util.concurrent.CompletableFuture<String>> firstLines = new java.util.ArrayList<>();
+        List<java.util.stream.Stream<String>> bodies = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try {
+            for (int i = 0; i < 80; i++) {
+                var request = java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port
+                        + "/api/v1/held-stream")).header("Authorization", "Bearer " + token)
+                        .header("Accept", "text/event-stream").build();
+                firstLines.add(client.sendAsync(request, java.net.http.HttpResponse.BodyHandlers.ofLines())
+                        .thenApplyAsync(response -> {
+                            bodies.add(response.body());
+                            return response.body().findFirst().orElse("");
+                        }));
+            }
+            // every stream answers while all the others are still open (the shared pool holds 64)
+            for (var first : firstLines) {
+                assertThat(first.get(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("id: 1");
+            }
+        } finally {
+            DownstreamServices.RELEASE_HELD.countDown();
+            bodies.forEach(java.util.stream.Stream::close);
+        }
+    }
+
+    @Test
+    @Order(1)
     void routesEachPathToItsServiceWithTheCallersTokenAndCorrelation() {
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         Response created = as(Tokens.admin()).header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
