@@ -140,25 +140,7 @@ public final class FeedBench {
         for (int i = 0; i < count; i++) {
             direct.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8084/v1/initiatives/" + initiative
                             + "/feed/stream")).header("Authorization", "Bearer " + token).build(),
-                    HttpResponse.BodyHandlers.fromLineSubscriber(new Flow.Subscriber<String>() {
-                        @Override
-                        public void onSubscribe(Flow.Subscription subscription) {
-                            subscription.request(Long.MAX_VALUE);
-                        }
-
-                        @Override
-                        public void onNext(String line) {
-                            open.countDown();
-                        }
-
-                        @Override
-                        public void onError(Throwable throwable) {
-                        }
-
-                        @Override
-                        public void onComplete() {
-                        }
-                    }));
+                    HttpResponse.BodyHandlers.fromLineSubscriber(lines(line -> open.countDown())));
         }
         boolean all = open.await(120, TimeUnit.SECONDS);
         Thread.sleep(15_000);
@@ -229,36 +211,40 @@ public final class FeedBench {
     private void follow(String token, UUID initiative, CountDownLatch open) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(GATEWAY + "/v1/initiatives/" + initiative + "/feed/stream"))
                 .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build();
-        http.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(new Flow.Subscriber<String>() {
-            private Flow.Subscription subscription;
+        http.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(lines(line -> {
+            long at = System.nanoTime();
+            if (line.startsWith(":")) {
+                open.countDown(); // the stream's first comment: it is open (counting down more than once is harmless)
+            } else if (line.startsWith("data:")) {
+                try {
+                    JsonNode entry = JSON.readTree(line.substring(5));
+                    if (!"agenda.initiative.updated".equals(entry.path("verb").asText())) {
+                        return;
+                    }
+                    Long committedAt = committed.get(entry.path("object").path("title").asText());
+                    if (committedAt == null) {
+                        unmatched.incrementAndGet();
+                    } else {
+                        latencies.add((at - committedAt) / 1e6);
+                    }
+                } catch (Exception e) {
+                    unmatched.incrementAndGet();
+                }
+            }
+        })));
+    }
 
+    /** A subscriber that takes every line of a stream as it comes; a failed stream is reported. */
+    private static Flow.Subscriber<String> lines(java.util.function.Consumer<String> onLine) {
+        return new Flow.Subscriber<>() {
             @Override
             public void onSubscribe(Flow.Subscription subscription) {
-                this.subscription = subscription;
                 subscription.request(Long.MAX_VALUE);
             }
 
             @Override
             public void onNext(String line) {
-                long at = System.nanoTime();
-                if (line.startsWith(":")) {
-                    open.countDown(); // the stream's first comment: it is open (counting down more than once is harmless)
-                } else if (line.startsWith("data:")) {
-                    try {
-                        JsonNode entry = JSON.readTree(line.substring(5));
-                        if (!"agenda.initiative.updated".equals(entry.path("verb").asText())) {
-                            return;
-                        }
-                        Long committedAt = committed.get(entry.path("object").path("title").asText());
-                        if (committedAt == null) {
-                            unmatched.incrementAndGet();
-                        } else {
-                            latencies.add((at - committedAt) / 1e6);
-                        }
-                    } catch (Exception e) {
-                        unmatched.incrementAndGet();
-                    }
-                }
+                onLine.accept(line);
             }
 
             @Override
@@ -269,7 +255,7 @@ public final class FeedBench {
             @Override
             public void onComplete() {
             }
-        }));
+        };
     }
 
     private void awaitStatus(String token, String url, int status, Duration within) throws Exception {

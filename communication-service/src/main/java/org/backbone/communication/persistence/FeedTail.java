@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 
 /**
  * The end of the feed as one blocking connection sees it: waits for PostgreSQL's NOTIFY of a new entry
@@ -61,11 +60,8 @@ public class FeedTail {
 
     /** Returns on a NOTIFY of the feed's channel or after {@code millis}. */
     public void await(int millis) throws SQLException {
-        PGNotification[] notifications = connection().unwrap(PGConnection.class).getNotifications(millis);
-        if (notifications == null) {
-            return;
-        }
-        // one wake-up reads every entry committed since: the count of notifications does not matter
+        // one wake-up reads every entry committed since: which notifications came does not matter
+        connection().unwrap(PGConnection.class).getNotifications(millis);
     }
 
     public void close() {

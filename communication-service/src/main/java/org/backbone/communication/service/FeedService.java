@@ -16,7 +16,10 @@ import org.backbone.communication.domain.FeedItem;
 import org.backbone.communication.persistence.FeedEntries;
 import org.backbone.communication.persistence.FeedEntry;
 import org.backbone.kit.access.InitiativeAccess;
+import java.util.Optional;
+import org.backbone.contracts.BackboneEvent;
 import org.backbone.kit.events.CloudEventHeaders;
+import org.backbone.kit.events.PermanentEventFailure;
 import org.backbone.kit.events.ReceivedEvent;
 import org.backbone.kit.paging.Cursor;
 import org.backbone.kit.paging.Page;
@@ -46,12 +49,25 @@ public class FeedService {
 
     /** Writes the entry of {@code event}, in the inbox's transaction; events of no initiative have none. */
     public Uni<Void> record(ReceivedEvent event) {
-        return event.catalogued().flatMap(payload -> FeedItem.of(payload).map(item -> entries.append(event.id(),
+        return event.catalogued().flatMap(payload -> itemOf(payload).map(item -> entries.append(event.id(),
                         payload.initiativeId(),
                         event.time() == null ? OffsetDateTime.now(ZoneOffset.UTC) : event.time().atOffset(ZoneOffset.UTC),
                         event.actor() == null || event.actor().isBlank() ? CloudEventHeaders.SYSTEM_ACTOR : event.actor(),
                         item)))
                 .orElse(Uni.createFrom().voidItem());
+    }
+
+    /**
+     * The feed's item for a payload that passed its schema. Describing it is plain code over that payload:
+     * if it fails, it fails on every redelivery, so the event is dead-lettered rather than retried (a retry
+     * would hold the partition, and every event behind it, for ever).
+     */
+    static Optional<FeedItem> itemOf(BackboneEvent payload) {
+        try {
+            return FeedItem.of(payload);
+        } catch (RuntimeException e) {
+            throw new PermanentEventFailure("the feed cannot describe this event: " + e, e);
+        }
     }
 
     /** Completes when the caller may read the initiative; fails with 404 otherwise. */
