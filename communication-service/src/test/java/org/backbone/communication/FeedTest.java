@@ -55,26 +55,9 @@ class FeedTest {
     private final UUID initiative = UUID.randomUUID();
     private final UUID activity = UUID.randomUUID();
 
-    private static volatile boolean following;
-
-    /** Waits until the feed's consumer has its partitions: a probe published now comes through. */
-    private static void feedFollowing() {
-        if (following) {
-            return;
-        }
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(3)).ignoreExceptions().until(() -> {
-            UUID probe = UUID.randomUUID();
-            AgendaEvents.publish(new InitiativeCreated(probe, "Probe " + probe, null, null, null,
-                    new RatificationRule(RatificationKind.UNANIMOUS, null), "admin"));
-            return await().atMost(Duration.ofSeconds(5)).ignoreExceptions().until(() -> Api.as(Tokens.admin())
-                    .get(feed(probe)).then().extract().<List<?>>path("items").size(), n -> n == 1) == 1;
-        });
-        following = true;
-    }
-
     @BeforeEach
     void initiativeWithTwoPartners() throws Exception {
-        feedFollowing();
+        FeedFollowing.await();
         Instant now = Instant.now();
         AgendaEvents.publish(
                 new InitiativeCreated(initiative, "TOP15 " + initiative, null, null, null,

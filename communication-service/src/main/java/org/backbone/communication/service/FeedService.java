@@ -40,20 +40,25 @@ public class FeedService {
     private final FeedEntries entries;
     private final FeedHub hub;
     private final InitiativeAccess access;
+    private final WebhookService webhooks;
 
-    FeedService(FeedEntries entries, FeedHub hub, InitiativeAccess access) {
+    FeedService(FeedEntries entries, FeedHub hub, InitiativeAccess access, WebhookService webhooks) {
+        this.webhooks = webhooks;
         this.entries = entries;
         this.hub = hub;
         this.access = access;
     }
 
-    /** Writes the entry of {@code event}, in the inbox's transaction; events of no initiative have none. */
+    /**
+     * Writes the entry of {@code event} and queues it for the webhook endpoints that want it, in the
+     * inbox's transaction; events of no initiative have neither.
+     */
     public Uni<Void> record(ReceivedEvent event) {
         return event.catalogued().flatMap(payload -> itemOf(payload).map(item -> entries.append(event.id(),
                         payload.initiativeId(),
                         event.time() == null ? OffsetDateTime.now(ZoneOffset.UTC) : event.time().atOffset(ZoneOffset.UTC),
                         event.actor() == null || event.actor().isBlank() ? CloudEventHeaders.SYSTEM_ACTOR : event.actor(),
-                        item)))
+                        item).chain(() -> webhooks.enqueue(event, payload.initiativeId(), item))))
                 .orElse(Uni.createFrom().voidItem());
     }
 
