@@ -38,6 +38,8 @@ import org.backbone.contracts.measurement.ValuesRecorded;
 import org.backbone.driver.Tokens;
 import org.backbone.kit.testing.AgendaEvents;
 import org.backbone.kit.testing.Api;
+import org.backbone.kit.testing.KafkaProbe;
+import org.backbone.contracts.Topics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -225,9 +227,14 @@ class WebhookTest {
         ANSWERS.put(path, List.of(410, 204));
         Registered hook = register(Tokens.admin(), path, List.of("org.backbone.agenda.initiative.updated.v1"));
         OffsetDateTime since = OffsetDateTime.now().minusSeconds(1);
-        changeName("Gone");
-        await().atMost(Duration.ofSeconds(30)).until(() -> !Api.as(Tokens.admin()).get("/v1/webhooks/endpoints/" + hook.id())
-                .then().extract().<Boolean>path("enabled"));
+        try (KafkaProbe events = KafkaProbe.subscribe(Topics.COMMUNICATION)) {
+            changeName("Gone");
+            await().atMost(Duration.ofSeconds(30)).until(() -> !Api.as(Tokens.admin()).get("/v1/webhooks/endpoints/" + hook.id())
+                    .then().extract().<Boolean>path("enabled"));
+            // and its owner is told, through the event the disabling published
+            await().atMost(Duration.ofSeconds(30)).until(() -> !events.received(r -> "org.backbone.communication.webhook-endpoint.disabled.v1"
+                    .equals(KafkaProbe.header(r, "ce_type")) && hook.id().equals(KafkaProbe.header(r, "ce_subject"))).isEmpty());
+        }
         Api.as(Tokens.admin()).get("/v1/webhooks/endpoints/" + hook.id()).then()
                 .body("disabledReason", equalTo("the endpoint answered 410 Gone"));
         changeName("Held 1");

@@ -9,6 +9,9 @@ import java.util.UUID;
  */
 public interface BackboneEvent {
 
+    /** The initiative of events that belong to none (an organisation registered, a webhook endpoint disabled). */
+    UUID NO_INITIATIVE = new UUID(0, 0);
+
     /** The initiative the event belongs to: the Kafka record key, so one initiative's events stay in order. */
     UUID initiativeId();
 

@@ -27,12 +27,7 @@ import org.backbone.contracts.agenda.OrganisationRegistered;
 import org.backbone.contracts.agenda.OrganisationUpdated;
 import org.backbone.contracts.agenda.PartnerJoined;
 import org.backbone.contracts.agenda.PartnerLeft;
-import org.backbone.contracts.communication.ActionItemAssigned;
-import org.backbone.contracts.communication.AnnouncementPublished;
-import org.backbone.contracts.communication.CommentPosted;
-import org.backbone.contracts.communication.DecisionRecorded;
-import org.backbone.contracts.communication.MeetingScheduled;
-import org.backbone.contracts.communication.ThreadOpened;
+import org.backbone.contracts.communication.*;
 import org.backbone.contracts.measurement.IndicatorDefined;
 import org.backbone.contracts.measurement.IndicatorRetired;
 import org.backbone.contracts.measurement.IndicatorStatusChanged;
@@ -55,8 +50,11 @@ public final class EventCatalog {
             ActivityRegistered.class, ActivityUpdated.class, ActivityStatusChanged.class, ActivityDeleted.class,
             ReportSubmitted.class, ReportReviewed.class, CommitmentMade.class, CommitmentWithdrawn.class,
             FindingOpened.class, FindingResolved.class, FindingDismissed.class,
-            AnnouncementPublished.class, ThreadOpened.class, CommentPosted.class, MeetingScheduled.class,
-            DecisionRecorded.class, ActionItemAssigned.class,
+            AnnouncementPublished.class, ThreadOpened.class, CommentPosted.class, MentionMade.class,
+            MeetingScheduled.class, MeetingRescheduled.class, MeetingCancelled.class, MeetingHeld.class,
+            MinutesCirculated.class, MinutesApproved.class, MinutesPublished.class, DecisionAdopted.class,
+            DecisionSuperseded.class, DecisionRevoked.class, DecisionReviewDue.class, ActionItemAssigned.class,
+            ActionItemCompleted.class, ActionItemOverdue.class, WebhookEndpointDisabled.class,
             MeasurementSubmitted.class);
 
     private static final Map<String, EventDescriptor> BY_TYPE = new LinkedHashMap<>();

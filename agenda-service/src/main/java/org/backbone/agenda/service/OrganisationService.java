@@ -25,7 +25,7 @@ import org.backbone.kit.security.Caller;
 public class OrganisationService {
 
     /** Organisation events belong to no initiative: they carry the nil UUID as initiative id. */
-    public static final UUID NO_INITIATIVE = new UUID(0, 0);
+    public static final UUID NO_INITIATIVE = org.backbone.contracts.BackboneEvent.NO_INITIATIVE;
 
     private final Outbox outbox;
 

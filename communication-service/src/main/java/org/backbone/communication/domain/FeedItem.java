@@ -25,10 +25,7 @@ import org.backbone.contracts.agenda.InitiativeUpdated;
 import org.backbone.contracts.agenda.OrganisationUpdated;
 import org.backbone.contracts.agenda.PartnerJoined;
 import org.backbone.contracts.agenda.PartnerLeft;
-import org.backbone.contracts.communication.ActionItemAssigned;
-import org.backbone.contracts.communication.AnnouncementPublished;
-import org.backbone.contracts.communication.MeetingScheduled;
-import org.backbone.contracts.communication.ThreadOpened;
+import org.backbone.contracts.communication.*;
 import org.backbone.contracts.measurement.IndicatorDefined;
 import org.backbone.contracts.measurement.IndicatorStatusChanged;
 import org.backbone.contracts.measurement.IndicatorUpdated;
@@ -52,7 +49,7 @@ public record FeedItem(String verb, String objectService, String objectType, Str
 
     /** The feed's item for {@code event}; empty for events of no initiative (an organisation registered). */
     public static Optional<FeedItem> of(BackboneEvent event) {
-        if (event.initiativeId() == null) {
+        if (event.initiativeId() == null || event.initiativeId().equals(BackboneEvent.NO_INITIATIVE)) {
             return Optional.empty();
         }
         String type = EventCatalog.of(event).type();
@@ -143,15 +140,50 @@ public record FeedItem(String verb, String objectService, String objectType, Str
         } else if (event instanceof FindingDismissed e) {
             return new Described(null, null, null, java.util.Arrays.asList(e.kind().name()), Set.of());
         } else if (event instanceof AnnouncementPublished e) {
-            return Described.titled(e.title());
+            // an announcement for staff is for staff alone
+            return new Described(null, null, e.title(), java.util.Arrays.asList(),
+                    e.audience() == Audience.STAFF ? STAFF_ONLY : Set.of());
         } else if (event instanceof ThreadOpened e) {
-            return Described.titled(e.title());
+            return Described.titled(e.title(), e.about().type());
+        } else if (event instanceof CommentPosted e) {
+            return new Described("thread", e.threadId().toString(), null, java.util.Arrays.asList(), Set.of());
+        } else if (event instanceof MentionMade e) {
+            return new Described("thread", e.threadId().toString(), null, java.util.Arrays.asList(e.mentionedUserId()), Set.of());
         } else if (event instanceof MeetingScheduled e) {
             return Described.titled(e.title(), String.valueOf(e.startsAt()));
+        } else if (event instanceof MeetingRescheduled e) {
+            return Described.titled(e.title(), String.valueOf(e.startsAt()));
+        } else if (event instanceof MeetingCancelled e) {
+            return Described.titled(e.title());
+        } else if (event instanceof MeetingHeld e) {
+            return Described.titled(e.title(), String.valueOf(e.attendingOrganisations()));
+        } else if (event instanceof MinutesCirculated e) {
+            return new Described("meeting", e.meetingId().toString(), null,
+                    java.util.Arrays.asList(String.valueOf(e.amendmentsUntil())), Set.of());
+        } else if (event instanceof MinutesApproved e) {
+            return new Described("meeting", e.meetingId().toString(), null, java.util.Arrays.asList(), Set.of());
+        } else if (event instanceof MinutesPublished e) {
+            return new Described("meeting", e.meetingId().toString(), null, java.util.Arrays.asList(e.contentHash()), Set.of());
+        } else if (event instanceof DecisionAdopted e) {
+            return Described.titled(shortened(e.statement()));
+        } else if (event instanceof DecisionReviewDue e) {
+            return Described.titled(shortened(e.statement()), String.valueOf(e.reviewOn()));
         } else if (event instanceof ActionItemAssigned e) {
+            return Described.titled(e.title(), String.valueOf(e.dueOn()));
+        } else if (event instanceof ActionItemCompleted e) {
+            return Described.titled(e.title());
+        } else if (event instanceof ActionItemOverdue e) {
             return Described.titled(e.title(), String.valueOf(e.dueOn()));
         }
         return new Described(null, null, null, java.util.Arrays.asList(), Set.of());
+    }
+
+    /** Readers of the initiative that are no organisation's members: staff alone. */
+    private static final Set<UUID> STAFF_ONLY = Set.of(BackboneEvent.NO_INITIATIVE);
+
+    /** A decision's statement as its title: the feed names it, the decision says it in full. */
+    private static String shortened(String statement) {
+        return statement.length() <= 200 ? statement : statement.substring(0, 199) + "\u2026";
     }
 
     private static String nullToEmpty(String value) {

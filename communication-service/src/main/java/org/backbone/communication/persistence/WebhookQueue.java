@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.backbone.contracts.BackboneEvent;
+import org.backbone.contracts.communication.WebhookEndpointDisabled;
 
 /**
  * The delivery queue as the dispatcher works it, over JDBC from its own thread: claim what is due,
@@ -43,8 +45,8 @@ public class WebhookQueue {
             int durationMillis, Instant retryAt) {
     }
 
-    /** An endpoint this batch of results disabled. */
-    public record Disabled(UUID endpoint, String reason) {
+    /** An endpoint this batch of results disabled (its owner is told through the event it published). */
+    public record Disabled(UUID endpoint, UUID owner, String url, String reason) {
     }
 
     private final AgroalDataSource dataSource;
@@ -112,7 +114,7 @@ public class WebhookQueue {
                             + "WHERE id = ? AND failing_since IS NULL");
                     PreparedStatement disable = c.prepareStatement("UPDATE webhook_endpoint SET enabled = false, "
                             + "disabled_reason = ?, disabled_at = now(), version = version + 1 WHERE id = ? AND enabled "
-                            + "AND (? OR failing_since <= now() - ? * interval '1 millisecond') RETURNING id")) {
+                            + "AND (? OR failing_since <= now() - ? * interval '1 millisecond') RETURNING owner_organisation_id, url")) {
                 java.util.Set<UUID> ok = new java.util.HashSet<>();
                 java.util.Map<UUID, Result> bad = new java.util.HashMap<>();
                 for (Result result : results) {
@@ -170,10 +172,14 @@ public class WebhookQueue {
                     disable.setLong(4, disableAfter.toMillis());
                     try (ResultSet r = disable.executeQuery()) {
                         if (r.next()) {
-                            disabled.add(new Disabled(entry.getKey(), reason));
+                            disabled.add(new Disabled(entry.getKey(), r.getObject(1, UUID.class), r.getString(2), reason));
                         }
                     }
                 }
+                // in the same transaction: the endpoint is disabled exactly when the event says so
+                org.backbone.kit.outbox.Outbox.append(c, disabled.stream().map(d -> new WebhookEndpointDisabled(
+                        BackboneEvent.NO_INITIATIVE, d.endpoint(), d.owner(), d.url(), d.reason())).toList(),
+                        org.backbone.kit.events.CloudEventHeaders.SYSTEM_ACTOR);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

@@ -39,8 +39,36 @@ class FeedItemTest {
     }
 
     @Test
+    void everyEventTypeHasASummaryInEveryLanguage() {
+        for (var descriptor : org.backbone.contracts.EventCatalog.all()) {
+            String type = descriptor.type();
+            String verb = type.substring("org.backbone.".length(), type.lastIndexOf(".v"));
+            for (Locale language : FeedSummaries.LANGUAGES) {
+                java.util.ResourceBundle bundle = java.util.ResourceBundle.getBundle("feed.messages", language,
+                        java.util.ResourceBundle.Control.getNoFallbackControl(java.util.ResourceBundle.Control.FORMAT_PROPERTIES));
+                assertThat(bundle.containsKey(verb)).as("%s in %s", verb, language).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void anAnnouncementForStaffIsForStaffAlone() {
+        var ref = new org.backbone.contracts.communication.ObjectRef("agenda", "goal", "g1");
+        FeedItem staff = FeedItem.of(new org.backbone.contracts.communication.AnnouncementPublished(initiative, UUID.randomUUID(),
+                "Budget round", org.backbone.contracts.communication.Audience.STAFF, null, false)).orElseThrow();
+        FeedItem all = FeedItem.of(new org.backbone.contracts.communication.AnnouncementPublished(initiative, UUID.randomUUID(),
+                "Welcome", org.backbone.contracts.communication.Audience.EVERYONE, null, true)).orElseThrow();
+        assertThat(staff.organisations()).isNotEmpty().doesNotContain(organisation);
+        assertThat(all.organisations()).isEmpty();
+        assertThat(FeedItem.of(new org.backbone.contracts.communication.ThreadOpened(initiative, UUID.randomUUID(), "Data", ref))
+                .orElseThrow().title()).isEqualTo("Data");
+    }
+
+    @Test
     void anEventOfNoInitiativeHasNoEntry() {
         assertThat(FeedItem.of(new OrganisationRegistered(null, organisation, "Atid", null, "IL", null))).isEmpty();
+        assertThat(FeedItem.of(new OrganisationRegistered(org.backbone.contracts.BackboneEvent.NO_INITIATIVE, organisation,
+                "Atid", null, "IL", null))).isEmpty();
     }
 
     @Test

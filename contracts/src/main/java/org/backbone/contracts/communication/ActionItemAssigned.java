@@ -5,15 +5,16 @@ import java.util.UUID;
 import org.backbone.contracts.BackboneEvent;
 import org.backbone.contracts.EventType;
 
-/** A meeting assigned an action item to an organisation. */
+/** An action item was assigned to a person or an organisation. */
 @EventType("org.backbone.communication.action-item.assigned.v1")
 public record ActionItemAssigned(
         UUID initiativeId,
-        UUID meetingId,
         UUID actionItemId,
-        UUID assigneeOrganisationId,
         String title,
-        LocalDate dueOn) implements BackboneEvent {
+        String assigneeUserId,
+        UUID assigneeOrganisationId,
+        LocalDate dueOn,
+        ObjectRef source) implements BackboneEvent {
 
     @Override
     public String subject() {

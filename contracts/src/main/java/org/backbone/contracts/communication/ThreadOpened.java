@@ -4,13 +4,13 @@ import java.util.UUID;
 import org.backbone.contracts.BackboneEvent;
 import org.backbone.contracts.EventType;
 
-/** A discussion thread was opened. */
+/** A discussion was opened on an object of the initiative. */
 @EventType("org.backbone.communication.thread.opened.v1")
 public record ThreadOpened(
         UUID initiativeId,
         UUID threadId,
         String title,
-        String openedBy) implements BackboneEvent {
+        ObjectRef about) implements BackboneEvent {
 
     @Override
     public String subject() {

@@ -88,6 +88,34 @@ public class Outbox {
                 .onFailure().recoverWithItem(CloudEventHeaders.SYSTEM_ACTOR);
     }
 
+    /**
+     * Appends {@code events} through a JDBC connection, in its transaction: for work on threads of its
+     * own that hold no reactive session (a dispatcher, a relay). {@code actor} as for the events' cause.
+     */
+    public static void append(java.sql.Connection connection, List<? extends BackboneEvent> events, String actor)
+            throws java.sql.SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        try (java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox (id, topic, record_key, "
+                + "type, source, subject, occurred_at, payload, actor) VALUES (?, ?, ?, ?, ?, ?, ?, cast(? AS jsonb), ?)")) {
+            for (BackboneEvent event : events) {
+                OutboxMessage m = toMessage(event, actor);
+                insert.setObject(1, m.id);
+                insert.setString(2, m.topic);
+                insert.setString(3, m.recordKey);
+                insert.setString(4, m.type);
+                insert.setString(5, m.source);
+                insert.setString(6, m.subject);
+                insert.setObject(7, m.occurredAt);
+                insert.setString(8, m.payload);
+                insert.setString(9, m.actor);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
     static OutboxMessage toMessage(BackboneEvent event, String actor) {
         EventDescriptor descriptor = EventCatalog.of(event);
         OutboxMessage message = new OutboxMessage();

@@ -4,13 +4,12 @@ import java.util.UUID;
 import org.backbone.contracts.BackboneEvent;
 import org.backbone.contracts.EventType;
 
-/** A meeting recorded a decision. */
-@EventType("org.backbone.communication.decision.recorded.v1")
-public record DecisionRecorded(
+/** A decision was revoked. */
+@EventType("org.backbone.communication.decision.revoked.v1")
+public record DecisionRevoked(
         UUID initiativeId,
-        UUID meetingId,
         UUID decisionId,
-        String text) implements BackboneEvent {
+        String reason) implements BackboneEvent {
 
     @Override
     public String subject() {
