@@ -52,6 +52,11 @@ public record FeedItem(String verb, String objectService, String objectType, Str
         if (event.initiativeId() == null || event.initiativeId().equals(BackboneEvent.NO_INITIATIVE)) {
             return Optional.empty();
         }
+        return Optional.of(describing(event));
+    }
+
+    /** What any event is about, whether or not it belongs to an initiative (a notification may be of either). */
+    public static FeedItem describing(BackboneEvent event) {
         String type = EventCatalog.of(event).type();
         String verb = type.substring("org.backbone.".length(), type.lastIndexOf(".v"));
         String[] parts = verb.split("\\.");
@@ -59,9 +64,9 @@ public record FeedItem(String verb, String objectService, String objectType, Str
         String objectType = parts[1];
         String id = event.subject();
         Described d = describe(event);
-        return Optional.of(new FeedItem(verb, service, d.objectType() != null ? d.objectType() : objectType,
+        return new FeedItem(verb, service, d.objectType() != null ? d.objectType() : objectType,
                 d.objectId() != null ? d.objectId() : id, d.title(),
-                d.params().stream().map(p -> p == null ? "" : p).toList(), d.organisations()));
+                d.params().stream().map(p -> p == null ? "" : p).toList(), d.organisations());
     }
 
     private record Described(String objectType, String objectId, String title, List<String> params,
@@ -174,6 +179,9 @@ public record FeedItem(String verb, String objectService, String objectType, Str
             return Described.titled(e.title());
         } else if (event instanceof ActionItemOverdue e) {
             return Described.titled(e.title(), String.valueOf(e.dueOn()));
+        } else if (event instanceof WebhookEndpointDisabled e) {
+            return new Described(null, null, e.url(), java.util.Arrays.asList(e.reason()),
+                    e.organisationId() == null ? STAFF_ONLY : Set.of(e.organisationId()));
         }
         return new Described(null, null, null, java.util.Arrays.asList(), Set.of());
     }

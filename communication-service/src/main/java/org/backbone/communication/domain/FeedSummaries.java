@@ -32,7 +32,12 @@ public final class FeedSummaries {
     }
 
     public static String render(String verb, String title, List<String> params, Locale locale) {
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control
+        return render(BUNDLE, verb, title, params, locale);
+    }
+
+    /** The text of {@code key} in {@code bundleName}: {0} the title, {1}, … the params (the feed's words). */
+    public static String render(String bundleName, String verb, String title, List<String> params, Locale locale) {
+        ResourceBundle bundle = ResourceBundle.getBundle(bundleName, locale, ResourceBundle.Control
                 .getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         String pattern;
         try {

@@ -88,6 +88,8 @@ public class WebhookQueue {
                 }
             }
         }
+        // RETURNING keeps no order: each endpoint's messages go out in the order they were queued
+        claimed.sort(java.util.Comparator.comparingLong(Claimed::id));
         return claimed;
     }
 

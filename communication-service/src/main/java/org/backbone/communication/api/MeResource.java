@@ -1,0 +1,173 @@
+package org.backbone.communication.api;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.backbone.communication.domain.FeedSummaries;
+import org.backbone.communication.domain.notification.NotificationTriggers;
+import org.backbone.communication.persistence.Notifications;
+import org.backbone.communication.service.NotificationService;
+import org.backbone.kit.paging.PageParams;
+import org.backbone.kit.security.CurrentCaller;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/v1/me")
+@Tag(name = "Me", description = "The caller's own notifications, watches and notification preferences")
+@Authenticated
+public class MeResource {
+
+    /** Notification texts: one per kind and language, the feed's words as placeholders. */
+    static final String TEXTS = "notifications.messages";
+
+    private final NotificationService notifications;
+    private final CurrentCaller caller;
+
+    MeResource(NotificationService notifications, CurrentCaller caller) {
+        this.notifications = notifications;
+        this.caller = caller;
+    }
+
+    public record Notification(long seq, String kind, UUID initiativeId, FeedView.FeedObject object, String text,
+            OffsetDateTime createdAt, OffsetDateTime readAt) {
+    }
+
+    public record Inbox(@Schema(description = "How many are unread, of all") long unread, List<Notification> items, String next) {
+    }
+
+    public record ReadUpTo(@NotNull @Min(0) Long upTo) {
+    }
+
+    public record Marked(int marked) {
+    }
+
+    public record WatchRequest(@NotNull @Pattern(regexp = "MUTED|NORMAL|WATCHING", message = "must be MUTED, NORMAL or WATCHING")
+            String level) {
+    }
+
+    public record Watch(String objectType, String objectId, String level) {
+    }
+
+    public record PreferenceRequest(@NotNull Boolean inApp,
+            @NotNull @Pattern(regexp = "NONE|IMMEDIATE|DAILY|WEEKLY", message = "must be NONE, IMMEDIATE, DAILY or WEEKLY")
+            @Schema(description = "Email: NONE, IMMEDIATE, or in a DAILY or WEEKLY digest (email is not sent yet)") String email) {
+    }
+
+    public record Preference(String kind, boolean inApp, String email) {
+    }
+
+    @GET
+    @Path("/notifications")
+    @Operation(summary = "My notifications", description = "Newest first, cursor-paged, with the unread count; "
+            + "texts in the language of Accept-Language.")
+    @APIResponse(responseCode = "200", description = "A page of notifications")
+    @APIResponse(responseCode = "422", description = "A malformed cursor or limit")
+    public Uni<Inbox> inbox(@QueryParam("unread") Boolean unreadOnly, @BeanParam @Valid PageParams page,
+            @Context HttpHeaders headers) {
+        Locale locale = FeedSummaries.choose(headers.getAcceptableLanguages());
+        return notifications.inbox(caller.get(), Boolean.TRUE.equals(unreadOnly), page.limit, page.cursor).map(inbox -> new Inbox(inbox.unread(),
+                inbox.page().items().stream().map(n -> view(n, locale)).toList(), inbox.page().next()));
+    }
+
+    @POST
+    @Path("/notifications/{seq}/read")
+    @Operation(summary = "Mark one notification read")
+    @APIResponse(responseCode = "204", description = "Read")
+    @APIResponse(responseCode = "404", description = "No such notification of mine")
+    public Uni<Response> read(@PathParam("seq") long seq) {
+        return notifications.markRead(caller.get(), seq).map(v -> Response.noContent().build());
+    }
+
+    @POST
+    @Path("/notifications/read")
+    @Operation(summary = "Mark all read up to a seq", description = "Every notification of mine up to `upTo` (the newest "
+            + "one I have seen), so one that arrives meanwhile stays unread.")
+    @APIResponse(responseCode = "200", description = "How many were marked")
+    @APIResponse(responseCode = "422", description = "No `upTo`")
+    public Uni<Marked> readAll(@NotNull @Valid ReadUpTo request) {
+        return notifications.markAllRead(caller.get(), request.upTo()).map(Marked::new);
+    }
+
+    @GET
+    @Path("/watches")
+    @Operation(summary = "What I watch or muted")
+    @APIResponse(responseCode = "200", description = "My watches")
+    public Uni<List<Watch>> watches() {
+        return notifications.watches(caller.get())
+                .map(list -> list.stream().map(w -> new Watch(w.objectType(), w.objectId(), w.level())).toList());
+    }
+
+    @PUT
+    @Path("/watches/{objectType}/{objectId}")
+    @Operation(summary = "Watch, or mute, an initiative, goal, indicator or activity", description = "WATCHING: told of "
+            + "everything on it; NORMAL: told when concerned; MUTED: never told of it (Discourse's levels).")
+    @APIResponse(responseCode = "200", description = "Set")
+    @APIResponse(responseCode = "404", description = "No such object, or not one I may read")
+    @APIResponse(responseCode = "422", description = "An object type that cannot be watched, or no level")
+    public Uni<Watch> watch(
+            @PathParam("objectType") @Pattern(regexp = "initiative|goal|indicator|activity", message = "must be initiative, goal, indicator or activity") String objectType,
+            @PathParam("objectId") @Pattern(regexp = "[A-Za-z0-9._-]{1,100}", message = "must be an object id") String objectId,
+            @NotNull @Valid WatchRequest request) {
+        return notifications.watch(caller.get(), objectType, objectId, request.level())
+                .map(w -> new Watch(w.objectType(), w.objectId(), w.level()));
+    }
+
+    @DELETE
+    @Path("/watches/{objectType}/{objectId}")
+    @Operation(summary = "Forget a watch (back to NORMAL)")
+    @APIResponse(responseCode = "204", description = "Forgotten")
+    @APIResponse(responseCode = "404", description = "No such watch of mine")
+    public Uni<Response> unwatch(@PathParam("objectType") String objectType, @PathParam("objectId") String objectId) {
+        return notifications.unwatch(caller.get(), objectType, objectId).map(v -> Response.noContent().build());
+    }
+
+    @GET
+    @Path("/notification-preferences")
+    @Operation(summary = "My preferences, for every kind", description = "In the app by default; email never unless asked.")
+    @APIResponse(responseCode = "200", description = "Every kind with its settings")
+    public Uni<List<Preference>> preferences() {
+        return notifications.preferences(caller.get())
+                .map(list -> list.stream().map(p -> new Preference(p.kind(), p.inApp(), p.email())).toList());
+    }
+
+    @PUT
+    @Path("/notification-preferences/{kind}")
+    @Operation(summary = "Set how I am told of one kind")
+    @APIResponse(responseCode = "200", description = "Set")
+    @APIResponse(responseCode = "404", description = "No such kind")
+    @APIResponse(responseCode = "422", description = "A missing or unknown setting")
+    public Uni<Preference> prefer(@PathParam("kind") String kind, @NotNull @Valid PreferenceRequest request) {
+        return notifications.prefer(caller.get(), new Notifications.Preference(kind, request.inApp(), request.email()))
+                .map(p -> new Preference(p.kind(), p.inApp(), p.email()));
+    }
+
+    private static Notification view(Notifications.Notification n, Locale locale) {
+        return new Notification(n.seq(), n.kind(), n.initiative(),
+                new FeedView.FeedObject(n.objectService(), n.objectType(), n.objectId(), n.title()),
+                // what watchers are told is what the feed says; every other kind has its own words
+                n.kind().equals(NotificationTriggers.WATCHED)
+                        ? FeedSummaries.render(n.verb(), n.title() == null ? n.objectId() : n.title(), n.params(), locale)
+                        : FeedSummaries.render(TEXTS, n.kind(), n.title() == null ? n.objectId() : n.title(), n.params(), locale),
+                n.createdAt(), n.readAt());
+    }
+}

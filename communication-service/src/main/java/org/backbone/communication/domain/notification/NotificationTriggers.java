@@ -1,0 +1,102 @@
+package org.backbone.communication.domain.notification;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.backbone.contracts.BackboneEvent;
+import org.backbone.contracts.activity.FindingKind;
+import org.backbone.contracts.activity.FindingOpened;
+import org.backbone.contracts.agenda.AgendaProposed;
+import org.backbone.contracts.agenda.AgendaRatified;
+import org.backbone.contracts.agenda.PartnerJoined;
+import org.backbone.contracts.agenda.PartnerLeft;
+import org.backbone.contracts.communication.WebhookEndpointDisabled;
+import org.backbone.contracts.measurement.IndicatorStatusChanged;
+import org.backbone.contracts.measurement.ProgressStatus;
+
+/** Every trigger, each a small named policy: what the platform tells people, and whom. */
+public final class NotificationTriggers {
+
+    /** A new agenda version is open for the partners' vote: every current partner votes. */
+    public static final class AgendaVoteOpened implements NotificationTrigger {
+        @Override
+        public Optional<Notice> of(BackboneEvent event) {
+            return event instanceof AgendaProposed ? Optional.of(Notice.toEveryPartner("agenda.vote-opened")) : Optional.empty();
+        }
+    }
+
+    /** The vote's outcome: every partner, and staff. */
+    public static final class AgendaRatifiedOutcome implements NotificationTrigger {
+        @Override
+        public Optional<Notice> of(BackboneEvent event) {
+            return event instanceof AgendaRatified ? Optional.of(Notice.toEveryPartner("agenda.ratified").andStaff()) : Optional.empty();
+        }
+    }
+
+    /** An indicator turned AT_RISK or OFF_TRACK: staff (and the indicator's watchers). */
+    public static final class IndicatorInTrouble implements NotificationTrigger {
+        @Override
+        public Optional<Notice> of(BackboneEvent event) {
+            if (event instanceof IndicatorStatusChanged e && (e.status() == ProgressStatus.AT_RISK
+                    || e.status() == ProgressStatus.OFF_TRACK) && e.previousStatus() != e.status()) {
+                return Optional.of(Notice.toStaff("measurement.indicator-in-trouble"));
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** A gap or an overlap was found: staff and the partners involved. */
+    public static final class GapOrOverlapFound implements NotificationTrigger {
+        private static final Set<FindingKind> GAPS_AND_OVERLAPS = Set.of(FindingKind.UNCOVERED, FindingKind.PLANNED_ONLY,
+                FindingKind.NOMINAL_ONLY, FindingKind.UNALLOCATED_TARGET, FindingKind.DUPLICATION_RISK,
+                FindingKind.DUPLICATE_RECORD, FindingKind.OVER_COMMITTED);
+
+        @Override
+        public Optional<Notice> of(BackboneEvent event) {
+            if (event instanceof FindingOpened e && GAPS_AND_OVERLAPS.contains(e.kind())) {
+                return Optional.of(Notice.toStaff("activity.gap-or-overlap").andOrganisations(Set.copyOf(e.organisationIds())));
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** A partner joined or left: staff. */
+    public static final class PartnerCameOrWent implements NotificationTrigger {
+        @Override
+        public Optional<Notice> of(BackboneEvent event) {
+            if (event instanceof PartnerJoined) {
+                return Optional.of(Notice.toStaff("agenda.partner-joined"));
+            }
+            return event instanceof PartnerLeft ? Optional.of(Notice.toStaff("agenda.partner-left")) : Optional.empty();
+        }
+    }
+
+    /** A webhook endpoint was disabled: its owner (the organisation's members, or staff for the backbone's own). */
+    public static final class WebhookEndpointWasDisabled implements NotificationTrigger {
+        @Override
+        public Optional<Notice> of(BackboneEvent event) {
+            if (event instanceof WebhookEndpointDisabled e) {
+                return Optional.of(e.organisationId() == null ? Notice.toStaff("webhook.endpoint-disabled")
+                        : new Notice("webhook.endpoint-disabled", false, false, Set.of(e.organisationId()), Set.of()));
+            }
+            return Optional.empty();
+        }
+    }
+
+    public static final List<NotificationTrigger> ALL = List.of(new AgendaVoteOpened(), new AgendaRatifiedOutcome(),
+            new IndicatorInTrouble(), new GapOrOverlapFound(), new PartnerCameOrWent(), new WebhookEndpointWasDisabled());
+
+    /** The kind of notification watchers get for any other event on what they watch. */
+    public static final String WATCHED = "watch.activity";
+
+    /** Every kind, for preferences. */
+    public static final List<String> KINDS = List.of("agenda.vote-opened", "agenda.ratified", "measurement.indicator-in-trouble",
+            "activity.gap-or-overlap", "agenda.partner-joined", "agenda.partner-left", "webhook.endpoint-disabled", WATCHED);
+
+    private NotificationTriggers() {
+    }
+
+    public static List<Notice> of(BackboneEvent event) {
+        return ALL.stream().flatMap(t -> t.of(event).stream()).toList();
+    }
+}

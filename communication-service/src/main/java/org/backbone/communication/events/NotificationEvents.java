@@ -1,0 +1,32 @@
+package org.backbone.communication.events;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.backbone.communication.service.NotificationService;
+import org.backbone.kit.config.KitConfig;
+import org.backbone.kit.inbox.Inbox;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * Reads every service's topic for notifications, through the inbox under a consumer of its own: the
+ * directory (Keycloak) being down holds up notifications, never the feed or webhooks.
+ */
+@ApplicationScoped
+public class NotificationEvents {
+
+    private final Inbox inbox;
+    private final NotificationService notifications;
+    private final String consumer;
+
+    NotificationEvents(Inbox inbox, NotificationService notifications, KitConfig config) {
+        this.inbox = inbox;
+        this.notifications = notifications;
+        this.consumer = config.service() + "-notifications";
+    }
+
+    @Incoming("notification-events")
+    Uni<Void> consume(Message<byte[]> message) {
+        return inbox.process(consumer, message, notifications::record);
+    }
+}

@@ -1,0 +1,258 @@
+package org.backbone.communication.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.backbone.communication.domain.FeedItem;
+import org.backbone.communication.domain.notification.Notice;
+import org.backbone.communication.domain.notification.NotificationTriggers;
+import org.backbone.communication.persistence.Notifications;
+import org.backbone.communication.persistence.Notifications.NewNotification;
+import org.backbone.communication.persistence.Notifications.Watch;
+import org.backbone.communication.persistence.PeopleDirectory;
+import org.backbone.communication.persistence.PeopleDirectory.Person;
+import org.backbone.contracts.BackboneEvent;
+import org.backbone.kit.access.InitiativeAccess;
+import org.backbone.kit.events.PermanentEventFailure;
+import org.backbone.kit.events.ReceivedEvent;
+import org.backbone.kit.paging.Cursor;
+import org.backbone.kit.paging.Page;
+import org.backbone.kit.problem.ProblemException;
+import org.backbone.kit.security.Caller;
+
+/**
+ * Who is told of an event: the people its triggers name (resolved from the directory), plus whoever
+ * watches what it is about, minus whoever muted it, minus who turned that kind off — and only people
+ * who could read it through the API. Then each person's own notifications, watches and preferences.
+ */
+@ApplicationScoped
+public class NotificationService {
+
+    public static final Set<String> WATCHABLE = Set.of("initiative", "goal", "indicator", "activity");
+    public static final Set<String> LEVELS = Set.of("MUTED", "NORMAL", "WATCHING");
+    public static final Set<String> EMAIL = Set.of("NONE", "IMMEDIATE", "DAILY", "WEEKLY");
+
+    private final Notifications notifications;
+    private final PeopleDirectory directory;
+    private final InitiativeAccess access;
+
+    NotificationService(Notifications notifications, PeopleDirectory directory, InitiativeAccess access) {
+        this.notifications = notifications;
+        this.directory = directory;
+        this.access = access;
+    }
+
+    /** Writes the notifications of {@code event}, in the inbox's transaction. */
+    public Uni<Void> record(ReceivedEvent event) {
+        return event.catalogued().map(payload -> record(event.id(), payload)).orElse(Uni.createFrom().voidItem());
+    }
+
+    private Uni<Void> record(String eventId, BackboneEvent payload) {
+        FeedItem item;
+        try {
+            item = FeedItem.describing(payload);
+        } catch (RuntimeException e) {
+            throw new PermanentEventFailure("notifications cannot describe this event: " + e, e);
+        }
+        List<Notice> notices = NotificationTriggers.of(payload);
+        UUID initiative = payload.initiativeId() == null || payload.initiativeId().equals(BackboneEvent.NO_INITIATIVE)
+                ? null : payload.initiativeId();
+        List<String[]> watched = new ArrayList<>();
+        if (initiative != null) {
+            watched.add(new String[] {"initiative", initiative.toString()});
+            if (WATCHABLE.contains(item.objectType())) {
+                watched.add(new String[] {item.objectType(), item.objectId()});
+            }
+        }
+        if (notices.isEmpty() && watched.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Uni<List<UUID>> partners = initiative == null ? Uni.createFrom().item(List.of()) : notifications.currentPartners(initiative);
+        Uni<List<Watch>> watches = watched.isEmpty() ? Uni.createFrom().item(List.of()) : notifications.watchesOn(watched);
+        return Uni.combine().all().unis(partners, watches).asTuple().chain(both -> {
+            Set<UUID> members = new HashSet<>(both.getItem1());
+            List<Watch> watchList = both.getItem2();
+            Set<String> muted = new HashSet<>();
+            watchList.stream().filter(w -> w.level().equals("MUTED")).forEach(w -> muted.add(w.recipient()));
+            // kind → recipients, each person told once per kind
+            Map<String, Set<String>> told = new LinkedHashMap<>();
+            Uni<Void> resolved = Uni.createFrom().voidItem();
+            for (Notice notice : notices) {
+                resolved = resolved.chain(() -> people(notice, initiative, members, item)).invoke(people ->
+                        people.forEach(p -> told.computeIfAbsent(notice.kind(), k -> new HashSet<>()).add(p))).replaceWithVoid();
+            }
+            return resolved.chain(() -> {
+                Set<String> already = new HashSet<>();
+                told.values().forEach(already::addAll);
+                for (Watch w : watchList) {
+                    if (w.level().equals("WATCHING") && !already.contains(w.recipient()) && readable(w, members, item)) {
+                        told.computeIfAbsent(NotificationTriggers.WATCHED, k -> new HashSet<>()).add(w.recipient());
+                    }
+                }
+                told.values().forEach(people -> people.removeAll(muted));
+                return write(eventId, initiative, item, told);
+            });
+        });
+    }
+
+    /** The people a notice names who may read the event. */
+    private Uni<Set<String>> people(Notice notice, UUID initiative, Set<UUID> members, FeedItem item) {
+        Set<UUID> organisations = new HashSet<>(notice.organisations());
+        if (notice.everyPartner()) {
+            organisations.addAll(members);
+        }
+        if (initiative != null) {
+            organisations.retainAll(members); // an organisation that left hears no more of it
+        }
+        if (!item.organisations().isEmpty()) {
+            organisations.retainAll(item.organisations()); // another partner's own business stays theirs
+        }
+        Uni<Set<Person>> staff = notice.staff() ? directory.staff() : Uni.createFrom().item(Set.of());
+        return staff.chain(s -> directory.membersOf(organisations).map(m -> {
+            Set<String> subjects = new HashSet<>(notice.people());
+            s.forEach(p -> subjects.add(p.subject()));
+            m.forEach(p -> subjects.add(p.subject()));
+            return subjects;
+        }));
+    }
+
+    private static boolean readable(Watch watch, Set<UUID> members, FeedItem item) {
+        if (watch.staff()) {
+            return true;
+        }
+        if (watch.organisation() == null) {
+            return item.organisations().isEmpty(); // an observer: what is not any partner's own
+        }
+        return members.contains(watch.organisation())
+                && (item.organisations().isEmpty() || item.organisations().contains(watch.organisation()));
+    }
+
+    private Uni<Void> write(String eventId, UUID initiative, FeedItem described, Map<String, Set<String>> told) {
+        if (told.values().stream().allMatch(Set::isEmpty)) {
+            return Uni.createFrom().voidItem();
+        }
+        // the object's title as the feed last saw it, when the event does not name it
+        return (described.title() != null ? Uni.createFrom().item(described)
+                : notifications.titleOf(described.objectService(), described.objectType(), described.objectId())
+                        .map(title -> title.map(t -> new FeedItem(described.verb(), described.objectService(),
+                                described.objectType(), described.objectId(), t, described.params(),
+                                described.organisations())).orElse(described)))
+                .chain(item -> write(eventId, initiative, told, item));
+    }
+
+    private Uni<Void> write(String eventId, UUID initiative, Map<String, Set<String>> told, FeedItem item) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (var entry : told.entrySet()) {
+            String kind = entry.getKey();
+            Set<String> recipients = entry.getValue();
+            chain = chain.chain(() -> notifications.notInApp(recipients, kind)).chain(off -> {
+                List<NewNotification> rows = new ArrayList<>();
+                for (String recipient : recipients) {
+                    if (!off.contains(recipient)) {
+                        rows.add(new NewNotification(recipient, kind, eventId, initiative, item.verb(), item.objectService(),
+                                item.objectType(), item.objectId(), item.title(), item.params()));
+                    }
+                }
+                return notifications.insert(rows);
+            });
+        }
+        return chain;
+    }
+
+    /** The caller's notifications, newest first, with how many are unread. */
+    public record Inbox(long unread, Page<Notifications.Notification> page) {
+    }
+
+    @WithSession
+    public Uni<Inbox> inbox(Caller caller, boolean unreadOnly, int limit, String cursor) {
+        Long before = cursor == null ? null : number(Cursor.decode(cursor, 1).get(0));
+        return notifications.unread(caller.subject()).chain(unread -> notifications.page(caller.subject(), unreadOnly, before,
+                        limit + 1)
+                .map(rows -> new Inbox(unread, Cursor.page(rows, limit, n -> Cursor.encode(Long.toString(n.seq()))))));
+    }
+
+    @WithTransaction
+    public Uni<Void> markRead(Caller caller, long seq) {
+        return notifications.markRead(caller.subject(), seq).invoke(n -> {
+            if (n == 0) {
+                throw ProblemException.notFound("notification " + seq);
+            }
+        }).replaceWithVoid();
+    }
+
+    @WithTransaction
+    public Uni<Integer> markAllRead(Caller caller, long upTo) {
+        return notifications.markAllRead(caller.subject(), upTo);
+    }
+
+    @WithSession
+    public Uni<List<Watch>> watches(Caller caller) {
+        return notifications.watchesOf(caller.subject());
+    }
+
+    /** Sets the caller's watch on an object the caller may read (404 otherwise, as for one that does not exist). */
+    @WithTransaction
+    public Uni<Watch> watch(Caller caller, String type, String id, String level) {
+        return readableObject(caller, type, id).chain(() -> {
+            Watch watch = new Watch(caller.subject(), type, id, level, caller.isPartner() ? caller.partnerId().get() : null,
+                    caller.isAdmin());
+            return notifications.watch(watch).replaceWith(watch);
+        });
+    }
+
+    @WithTransaction
+    public Uni<Void> unwatch(Caller caller, String type, String id) {
+        return notifications.unwatch(caller.subject(), type, id).invoke(n -> {
+            if (n == 0) {
+                throw ProblemException.notFound("watch on " + type + " " + id);
+            }
+        }).replaceWithVoid();
+    }
+
+    private Uni<Void> readableObject(Caller caller, String type, String id) {
+        if (type.equals("initiative")) {
+            UUID initiative;
+            try {
+                initiative = UUID.fromString(id);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.notFound("initiative " + id);
+            }
+            return access.readable(caller, initiative);
+        }
+        return notifications.initiativeOf(type, id).chain(found -> found
+                .map(initiative -> access.readable(caller, initiative)
+                        .onFailure(ProblemException.class).transform(e -> ProblemException.notFound(type + " " + id)))
+                .orElseThrow(() -> ProblemException.notFound(type + " " + id)));
+    }
+
+    /** Every kind with the caller's settings: in the app by default, no email unless asked. */
+    @WithSession
+    public Uni<List<Notifications.Preference>> preferences(Caller caller) {
+        return notifications.preferences(caller.subject()).map(set -> NotificationTriggers.KINDS.stream()
+                .map(kind -> set.getOrDefault(kind, new Notifications.Preference(kind, true, "NONE"))).toList());
+    }
+
+    @WithTransaction
+    public Uni<Notifications.Preference> prefer(Caller caller, Notifications.Preference preference) {
+        if (!NotificationTriggers.KINDS.contains(preference.kind())) {
+            throw ProblemException.notFound("notification kind " + preference.kind());
+        }
+        return notifications.prefer(caller.subject(), preference).replaceWith(preference);
+    }
+
+    private static long number(String key) {
+        try {
+            return Long.parseLong(key);
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("cursor", "not a cursor this list returned");
+        }
+    }
+}
