@@ -137,6 +137,29 @@ class NotificationTest {
     }
 
     @Test
+    void theStreamSendsANewNotificationAsItArrives() throws Exception {
+        java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        var response = client.sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/v1/me/notifications/stream"))
+                        .header("Authorization", "Bearer " + Tokens.user("member-a")).header("Accept", "text/event-stream")
+                        // resumes after what member A has: whatever comes next is streamed, however soon
+                        .header("Last-Event-ID", Long.toString(newestSeq(Tokens.user("member-a")))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofLines());
+        var stream = response.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(stream.statusCode()).isEqualTo(200);
+        Thread reader = new Thread(() -> stream.body().forEach(lines::add));
+        reader.setDaemon(true);
+        reader.start();
+        assertThat(lines.poll(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(":notifications");
+        AgendaEvents.publish(new AgendaProposed(initiative, 3, "admin"));
+        String data = await().atMost(Duration.ofSeconds(30)).until(() -> lines.stream()
+                .filter(l -> l.startsWith("data:") && l.contains(initiative.toString())).findFirst().orElse(null),
+                java.util.Objects::nonNull);
+        assertThat(data).contains("\"kind\":\"agenda.vote-opened\"").contains("Agenda version 3 is open for your vote");
+    }
+
+    @Test
     void oneIsMarkedReadOrAllUpToASeqAndNobodyMarksAnothersNotifications() {
         List<Map<String, Object>> mine = notifications(Tokens.admin(), "en").stream()
                 .filter(n -> initiative.toString().equals(n.get("initiativeId"))).toList();
@@ -171,6 +194,11 @@ class NotificationTest {
                 .put("/v1/me/notification-preferences/agenda.vote-opened").then().statusCode(422);
         Api.as(Tokens.user("member-b")).body(Map.of("inApp", true, "email", "NONE"))
                 .put("/v1/me/notification-preferences/no.such-kind").then().statusCode(404);
+    }
+
+    private static long newestSeq(String token) {
+        List<Map<String, Object>> all = notifications(token, "en");
+        return all.isEmpty() ? 0 : ((Number) all.get(0).get("seq")).longValue();
     }
 
     private Object readAt(long seq) {

@@ -1,7 +1,14 @@
 package org.backbone.communication.api;
 
 import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -87,6 +94,39 @@ public class MeResource {
         Locale locale = FeedSummaries.choose(headers.getAcceptableLanguages());
         return notifications.inbox(caller.get(), Boolean.TRUE.equals(unreadOnly), page.limit, page.cursor).map(inbox -> new Inbox(inbox.unread(),
                 inbox.page().items().stream().map(n -> view(n, locale)).toList(), inbox.page().next()));
+    }
+
+    @GET
+    @Path("/notifications/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Follow my notifications", description = "Server-Sent Events: `notification` events (id = its "
+            + "seq, data = the notification), a comment every 20 s, `retry:` 3 s; with Last-Event-ID, first what came after it.")
+    @APIResponse(responseCode = "200", description = "The stream")
+    @APIResponse(responseCode = "422", description = "A Last-Event-ID that is not a notification's seq")
+    public Multi<OutboundSseEvent> stream(@HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse,
+            @Context HttpHeaders headers) {
+        Locale locale = FeedSummaries.choose(headers.getAcceptableLanguages());
+        Long after = lastEventId == null || lastEventId.isBlank() ? null : seq(lastEventId);
+        return Multi.createBy().concatenating().streams(
+                Multi.createFrom().item(sse.newEventBuilder().comment("notifications").reconnectDelay(FeedResource.RETRY_MILLIS).build()),
+                notifications.follow(caller.get(), after).map(item -> item.notification() == null
+                        ? sse.newEventBuilder().comment("heartbeat").build()
+                        : sse.newEventBuilder().id(Long.toString(item.notification().seq())).name("notification")
+                                .mediaType(MediaType.APPLICATION_JSON_TYPE).data(Notification.class, view(item.notification(), locale))
+                                .reconnectDelay(FeedResource.RETRY_MILLIS).build()));
+    }
+
+    private static long seq(String value) {
+        try {
+            long seq = Long.parseLong(value.trim());
+            if (seq >= 0) {
+                return seq;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw org.backbone.kit.problem.ProblemException.invalid("Last-Event-ID", "must be the seq of a notification (a whole number, 0 or more)");
     }
 
     @POST

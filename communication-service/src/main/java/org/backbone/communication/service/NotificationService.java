@@ -2,7 +2,11 @@ package org.backbone.communication.service;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,6 +21,7 @@ import org.backbone.communication.domain.notification.NotificationTriggers;
 import org.backbone.communication.persistence.Notifications;
 import org.backbone.communication.persistence.Notifications.NewNotification;
 import org.backbone.communication.persistence.Notifications.Watch;
+import org.backbone.communication.persistence.NotificationTail;
 import org.backbone.communication.persistence.PeopleDirectory;
 import org.backbone.communication.persistence.PeopleDirectory.Person;
 import org.backbone.contracts.BackboneEvent;
@@ -40,11 +45,18 @@ public class NotificationService {
     public static final Set<String> LEVELS = Set.of("MUTED", "NORMAL", "WATCHING");
     public static final Set<String> EMAIL = Set.of("NONE", "IMMEDIATE", "DAILY", "WEEKLY");
 
+    /** How often a stream looks for new notifications, and how many polls make a heartbeat (20 s). */
+    static final Duration POLL = Duration.ofSeconds(1);
+    static final int HEARTBEAT_POLLS = 20;
+
     private final Notifications notifications;
     private final PeopleDirectory directory;
     private final InitiativeAccess access;
+    private final NotificationTail tail;
 
-    NotificationService(Notifications notifications, PeopleDirectory directory, InitiativeAccess access) {
+    NotificationService(Notifications notifications, PeopleDirectory directory, InitiativeAccess access,
+            NotificationTail tail) {
+        this.tail = tail;
         this.notifications = notifications;
         this.directory = directory;
         this.access = access;
@@ -165,6 +177,41 @@ public class NotificationService {
             });
         }
         return chain;
+    }
+
+    /** What a stream sends: a notification, or (null) a heartbeat. */
+    public record Streamed(Notifications.Notification notification) {
+    }
+
+    /**
+     * The caller's notifications after {@code lastSeen} (from now when null), then each new one as it
+     * arrives, polled each second (simple, and one query a second per stream: enough for people, not
+     * for thousands of streams), with a heartbeat every 20 s.
+     */
+    public Multi<Streamed> follow(Caller caller, Long lastSeen) {
+        String me = caller.subject();
+        AtomicLong last = new AtomicLong(-1);
+        AtomicLong polls = new AtomicLong();
+        return Multi.createFrom().ticks().startingAfter(Duration.ZERO).every(POLL).onOverflow().drop()
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .onItem().transformToIterable(tick -> {
+                    List<Streamed> out = new ArrayList<>();
+                    try {
+                        if (last.get() < 0) {
+                            last.set(lastSeen != null ? lastSeen : tail.newest(me));
+                        }
+                        for (Notifications.Notification n : tail.after(me, last.get(), 100)) {
+                            out.add(new Streamed(n));
+                            last.set(n.seq());
+                        }
+                    } catch (java.sql.SQLException e) {
+                        // the next poll tries again; the client keeps its place
+                    }
+                    if (polls.incrementAndGet() % HEARTBEAT_POLLS == 0) {
+                        out.add(new Streamed(null));
+                    }
+                    return out;
+                });
     }
 
     /** The caller's notifications, newest first, with how many are unread. */
