@@ -192,7 +192,7 @@ public class NotificationService {
         String me = caller.subject();
         AtomicLong last = new AtomicLong(-1);
         AtomicLong polls = new AtomicLong();
-        return Multi.createFrom().ticks().startingAfter(Duration.ZERO).every(POLL).onOverflow().drop()
+        return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(POLL).onOverflow().drop()
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .onItem().transformToIterable(tick -> {
                     List<Streamed> out = new ArrayList<>();
