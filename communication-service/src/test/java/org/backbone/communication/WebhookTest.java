@@ -262,6 +262,33 @@ class WebhookTest {
     }
 
     @Test
+    void anEndpointThatFailedEverythingForFiveDaysIsDisabledAndOneThatAnswersIsNot() throws Exception {
+        String failing = "/failing/" + UUID.randomUUID();
+        String recovering = "/recovering/" + UUID.randomUUID();
+        ANSWERS.put(failing, List.of(500));
+        Registered dead = register(Tokens.admin(), failing, List.of("org.backbone.agenda.initiative.updated.v1"));
+        Registered alive = register(Tokens.admin(), recovering, List.of("org.backbone.agenda.initiative.updated.v1"));
+        // both have been failing for six days, as far as their streaks say
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://"
+                        + System.getenv().getOrDefault("DB_HOST", "127.0.0.1") + ":" + System.getenv().getOrDefault("DB_PORT", "15432")
+                        + "/communication_test", "communication", "communication");
+                java.sql.PreparedStatement age = c.prepareStatement("UPDATE webhook_endpoint SET failing_since = now() - "
+                        + "interval '6 days' WHERE id = ANY(?)")) {
+            age.setArray(1, c.createArrayOf("uuid", new Object[] {UUID.fromString(dead.id()), UUID.fromString(alive.id())}));
+            assertThat(age.executeUpdate()).isEqualTo(2);
+        }
+        changeName("Five days");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !Api.as(Tokens.admin()).get("/v1/webhooks/endpoints/" + dead.id())
+                .then().extract().<Boolean>path("enabled"));
+        Api.as(Tokens.admin()).get("/v1/webhooks/endpoints/" + dead.id()).then()
+                .body("disabledReason", equalTo("every delivery failed for 5 days"));
+        awaitReceived(recovering, r -> true);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Api.as(Tokens.admin()).get("/v1/webhooks/endpoints/" + alive.id())
+                .then().extract().path("failingSince") == null);
+        Api.as(Tokens.admin()).get("/v1/webhooks/endpoints/" + alive.id()).then().body("enabled", equalTo(true));
+    }
+
+    @Test
     void afterARotationBothSecretsSignForADay() throws Exception {
         String path = "/rotated/" + UUID.randomUUID();
         Registered hook = register(Tokens.user("member-a"), path, List.of("org.backbone.agenda.initiative.updated.v1"));

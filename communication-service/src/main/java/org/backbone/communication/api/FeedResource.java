@@ -84,7 +84,7 @@ public class FeedResource {
             @Parameter(description = "The seq of the last entry the client has") @HeaderParam("Last-Event-ID") String lastEventId,
             @Context Sse sse, @Context HttpHeaders headers) {
         Locale locale = FeedSummaries.choose(headers.getAcceptableLanguages());
-        Long after = lastEventId == null || lastEventId.isBlank() ? null : seq(lastEventId);
+        Long after = LastEventId.parse(lastEventId, "an entry");
         // the access check and the replay come first: a refusal is answered before the stream opens
         return RestMulti.fromUniResponse(feed.follow(caller.get(), initiative, after),
                 items -> Multi.createBy().concatenating().streams(
@@ -130,17 +130,6 @@ public class FeedResource {
         }
     }
 
-    private static long seq(String value) {
-        try {
-            long seq = Long.parseLong(value.trim());
-            if (seq >= 0) {
-                return seq;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ProblemException.invalid("Last-Event-ID", "must be the seq of an entry (a whole number, 0 or more)");
-    }
 
     private static String blankToNull(String value) {
         return value == null || value.isEmpty() ? null : value;

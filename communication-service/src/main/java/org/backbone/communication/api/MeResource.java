@@ -107,7 +107,7 @@ public class MeResource {
     public Multi<OutboundSseEvent> stream(@HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse,
             @Context HttpHeaders headers) {
         Locale locale = FeedSummaries.choose(headers.getAcceptableLanguages());
-        Long after = lastEventId == null || lastEventId.isBlank() ? null : seq(lastEventId);
+        Long after = LastEventId.parse(lastEventId, "a notification");
         return Multi.createBy().concatenating().streams(
                 Multi.createFrom().item(sse.newEventBuilder().comment("notifications").reconnectDelay(FeedResource.RETRY_MILLIS).build()),
                 notifications.follow(caller.get(), after).map(item -> item.notification() == null
@@ -117,17 +117,6 @@ public class MeResource {
                                 .reconnectDelay(FeedResource.RETRY_MILLIS).build()));
     }
 
-    private static long seq(String value) {
-        try {
-            long seq = Long.parseLong(value.trim());
-            if (seq >= 0) {
-                return seq;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw org.backbone.kit.problem.ProblemException.invalid("Last-Event-ID", "must be the seq of a notification (a whole number, 0 or more)");
-    }
 
     @POST
     @Path("/notifications/{seq}/read")

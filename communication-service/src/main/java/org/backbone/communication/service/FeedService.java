@@ -83,7 +83,7 @@ public class FeedService {
 
     @WithSession
     public Uni<Page<FeedEntry>> page(Caller caller, UUID initiative, FeedEntries.Filter filter, int limit, String cursor) {
-        Long before = cursor == null ? null : seq(Cursor.decode(cursor, 1).get(0));
+        Long before = cursor == null ? null : Cursor.number(Cursor.decode(cursor, 1).get(0));
         return access.readable(caller, initiative)
                 .chain(() -> entries.page(initiative, caller.isAdmin(), caller.partnerId().orElse(null), filter, before,
                         limit + 1))
@@ -150,11 +150,4 @@ public class FeedService {
                 });
     }
 
-    private static long seq(String key) {
-        try {
-            return Long.parseLong(key);
-        } catch (NumberFormatException e) {
-            throw org.backbone.kit.problem.ProblemException.invalid("cursor", "not a cursor this list returned");
-        }
-    }
 }

@@ -220,7 +220,7 @@ public class NotificationService {
 
     @WithSession
     public Uni<Inbox> inbox(Caller caller, boolean unreadOnly, int limit, String cursor) {
-        Long before = cursor == null ? null : number(Cursor.decode(cursor, 1).get(0));
+        Long before = cursor == null ? null : Cursor.number(Cursor.decode(cursor, 1).get(0));
         return notifications.unread(caller.subject()).chain(unread -> notifications.page(caller.subject(), unreadOnly, before,
                         limit + 1)
                 .map(rows -> new Inbox(unread, Cursor.page(rows, limit, n -> Cursor.encode(Long.toString(n.seq()))))));
@@ -295,11 +295,4 @@ public class NotificationService {
         return notifications.prefer(caller.subject(), preference).replaceWith(preference);
     }
 
-    private static long number(String key) {
-        try {
-            return Long.parseLong(key);
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid("cursor", "not a cursor this list returned");
-        }
-    }
 }

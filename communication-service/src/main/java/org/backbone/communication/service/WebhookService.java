@@ -134,7 +134,7 @@ public class WebhookService {
 
     @WithSession
     public Uni<Page<Delivery>> deliveries(Caller caller, UUID id, String state, int limit, String cursor) {
-        Long before = cursor == null ? null : number(Cursor.decode(cursor, 1).get(0));
+        Long before = cursor == null ? null : Cursor.number(Cursor.decode(cursor, 1).get(0));
         return owned(caller, id).chain(() -> endpoints.deliveries(id, state, before, limit + 1))
                 .map(rows -> Cursor.page(rows, limit, d -> Cursor.encode(Long.toString(d.id()))));
     }
@@ -243,11 +243,4 @@ public class WebhookService {
         });
     }
 
-    private static long number(String key) {
-        try {
-            return Long.parseLong(key);
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid("cursor", "not a cursor this list returned");
-        }
-    }
 }

@@ -53,6 +53,15 @@ public final class Cursor {
         }
     }
 
+    /** A whole-number key of a decoded cursor (a sequence number, an id). */
+    public static long number(String key) {
+        try {
+            return Long.parseLong(key);
+        } catch (NumberFormatException e) {
+            throw invalid();
+        }
+    }
+
     /** A timestamp key of a decoded cursor. */
     public static OffsetDateTime time(String key) {
         try {
