@@ -327,6 +327,13 @@ class WebhookTest {
     }
 
     @Test
+    void aRefusedUrlSaysWhy() {
+        Api.as(Tokens.admin()).body(Map.of("url", "https://10.1.2.3/hook", "eventTypes", List.of("*")))
+                .post("/v1/webhooks/endpoints").then().statusCode(422)
+                .body("errors[0].message", equalTo("10.1.2.3 is not a public address"));
+    }
+
+    @Test
     void eventTypesThatMatchNothingAndInitiativesTheOwnerCannotReadAreRefused() {
         Api.as(Tokens.admin()).body(Map.of("url", url("/x"), "eventTypes", List.of("org.backbone.agenda.*", "org.backbone.nothing.*")))
                 .post("/v1/webhooks/endpoints").then().statusCode(422).body("errors[0].field", equalTo("eventTypes[1]"));

@@ -202,7 +202,8 @@ public class WebhookDispatcher {
         for (InetAddress address : all) {
             String problem = addresses.problem(address);
             if (problem != null) {
-                throw new IllegalArgumentException("not sent: " + url.host() + " resolves to " + problem);
+                throw new IllegalArgumentException("not sent: " + (url.host().equals(address.getHostAddress()) ? problem
+                        : url.host() + " resolves to " + address.getHostAddress() + ", which is not a public address"));
             }
             if (!url.https() && !addresses.allowListed(address)) {
                 throw new IllegalArgumentException("not sent: plain http is only for allow-listed addresses; use https");
