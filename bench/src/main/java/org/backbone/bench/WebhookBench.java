@@ -148,13 +148,13 @@ public final class WebhookBench {
                     + "ratio %.2f (target ≥ 0.5)%n", expected, seconds, rate, bare, rate / bare);
 
             // 3. live latency at a rate the machine keeps up with, first with every endpoint answering, then with one hanging
-            livePhase("every endpoint answering", null);
+            livePhase("every endpoint answering");
             try (ServerSocket hanging = new ServerSocket(0, 512, java.net.InetAddress.getByName("127.0.0.1"))) {
                 Thread holder = new Thread(() -> hold(hanging), "hanging-endpoint");
                 holder.setDaemon(true);
                 holder.start();
                 ids.add(register(admin, "http://127.0.0.1:" + hanging.getLocalPort() + "/hook"));
-                livePhase("one more endpoint hanging", hanging);
+                livePhase("one more endpoint hanging");
             }
         } finally {
             for (String id : ids) {
@@ -166,7 +166,7 @@ public final class WebhookBench {
         }
     }
 
-    private void livePhase(String what, ServerSocket hanging) throws Exception {
+    private void livePhase(String what) throws Exception {
         live.reset();
         measuringLive = true;
         publish(liveRate * liveSeconds, "live", liveRate);

@@ -62,6 +62,8 @@ class WebhookTest {
     /** Per path, the statuses to answer in turn (the last one repeats); none: 204. */
     private static final Map<String, List<Integer>> ANSWERS = new ConcurrentHashMap<>();
     private static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
+    /** Released when the tests end: what the hanging endpoint waits for instead of answering. */
+    private static final java.util.concurrent.CountDownLatch HUNG_UP = new java.util.concurrent.CountDownLatch(1);
 
     record Received(String id, String timestamp, String signature, String body, Instant at) {
 
@@ -92,6 +94,7 @@ class WebhookTest {
 
     @AfterAll
     static void stopReceiver() {
+        HUNG_UP.countDown();
         receiver.stop(0);
     }
 
@@ -103,7 +106,8 @@ class WebhookTest {
                 exchange.getRequestHeaders().getFirst("webhook-signature"), body, Instant.now()));
         if (path.startsWith("/hang")) {
             try {
-                Thread.sleep(60_000); // an endpoint that never answers
+                // an endpoint that never answers: held until the tests are over (or a minute has passed)
+                HUNG_UP.await(60, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

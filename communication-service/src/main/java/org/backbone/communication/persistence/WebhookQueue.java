@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.backbone.communication.domain.webhook.DeliveryOutcome.Kind;
 import org.backbone.contracts.BackboneEvent;
 import org.backbone.contracts.communication.WebhookEndpointDisabled;
 
@@ -29,19 +30,8 @@ public class WebhookQueue {
             List<String> secrets) {
     }
 
-    /** How one attempt went. */
-    public enum Outcome {
-        /** 2xx: done. */
-        DELIVERED,
-        /** Failed; tried again at {@code retryAt}. */
-        RETRY,
-        /** Failed for the last time. */
-        FAILED,
-        /** 410 Gone: failed, and the endpoint is disabled. */
-        GONE
-    }
-
-    public record Result(Claimed delivery, Outcome outcome, Instant at, Integer status, String error, String excerpt,
+    /** How one attempt went; {@code retryAt} when it is tried again. */
+    public record Result(Claimed delivery, Kind outcome, Instant at, Integer status, String error, String excerpt,
             int durationMillis, Instant retryAt) {
     }
 
@@ -138,11 +128,11 @@ public class WebhookQueue {
                     attempt.setString(5, result.excerpt());
                     attempt.setInt(6, result.durationMillis());
                     attempt.addBatch();
-                    if (result.outcome() == Outcome.DELIVERED) {
+                    if (result.outcome() == Kind.DELIVERED) {
                         ok.add(result.delivery().endpoint());
                     } else {
                         bad.merge(result.delivery().endpoint(), result,
-                                (a, b) -> b.outcome() == Outcome.GONE ? b : a);
+                                (a, b) -> b.outcome() == Kind.GONE ? b : a);
                     }
                 }
                 delivery.executeBatch();
@@ -162,7 +152,7 @@ public class WebhookQueue {
                 }
                 failed.executeBatch();
                 for (var entry : bad.entrySet()) {
-                    boolean gone = entry.getValue().outcome() == Outcome.GONE;
+                    boolean gone = entry.getValue().outcome() == Kind.GONE;
                     if (!gone && ok.contains(entry.getKey())) {
                         continue;
                     }

@@ -36,7 +36,6 @@ import org.backbone.communication.domain.webhook.RetrySchedule;
 import org.backbone.communication.domain.webhook.WebhookUrl;
 import org.backbone.communication.persistence.WebhookQueue;
 import org.backbone.communication.persistence.WebhookQueue.Claimed;
-import org.backbone.communication.persistence.WebhookQueue.Outcome;
 import org.backbone.communication.persistence.WebhookQueue.Result;
 import org.backbone.kit.domain.StorableText;
 import org.jboss.logging.Logger;
@@ -285,20 +284,10 @@ public class WebhookDispatcher {
     private void finish(Claimed delivery, Instant at, long started, Integer status, String error, String excerpt,
             Optional<Duration> retryAfter) {
         int millis = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1_000_000);
-        DeliveryOutcome outcome = DeliveryOutcome.of(error != null && status == null ? null : status,
-                delivery.attempts() + 1, retryAfter, ThreadLocalRandom.current());
-        if (status != null && status >= 300 && status < 400) {
-            outcome = DeliveryOutcome.of(null, delivery.attempts() + 1, retryAfter, ThreadLocalRandom.current());
-        }
-        Outcome kind = switch (outcome.kind()) {
-            case DELIVERED -> Outcome.DELIVERED;
-            case RETRY -> Outcome.RETRY;
-            case FAILED -> Outcome.FAILED;
-            case GONE -> Outcome.GONE;
-        };
-        String why = error != null ? error
-                : kind == Outcome.DELIVERED ? null : "answered " + status;
-        done.add(new Result(delivery, kind, at, status, StorableText.sanitized(why), excerpt, millis,
+        // no answer, a 3xx (never followed) or any other non-2xx: a failure the schedule retries
+        DeliveryOutcome outcome = DeliveryOutcome.of(status, delivery.attempts() + 1, retryAfter, ThreadLocalRandom.current());
+        String why = error != null ? error : outcome.kind() == DeliveryOutcome.Kind.DELIVERED ? null : "answered " + status;
+        done.add(new Result(delivery, outcome.kind(), at, status, StorableText.sanitized(why), excerpt, millis,
                 outcome.retryIn().map(d -> Instant.now().plus(d)).orElse(null)));
         inFlight.decrementAndGet();
         wake();
