@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Real PostgreSQL, Kafka (KRaft) and Keycloak as local processes, no Docker needed.
+# Real PostgreSQL, Kafka (KRaft), Keycloak and an SMTP server (GreenMail) as local processes, no Docker needed.
 # Usage: deploy/local/infra.sh up|down|status   (normally through ./backbone infra …)
 #
 # State, logs and downloaded distributions live under .backbone/ (git-ignored). Every server
@@ -14,6 +14,7 @@ source "$ROOT/deploy/local/lib.sh"
 
 KAFKA_HOME="$DIST/kafka-$KAFKA_VERSION"
 KEYCLOAK_HOME="$DIST/keycloak-$KEYCLOAK_VERSION"
+GREENMAIL_JAR="$DIST/greenmail-standalone-$GREENMAIL_VERSION.jar"
 REALM_FILE="$ROOT/deploy/keycloak/backbone-realm.json"
 SERVICE_DATABASES=(agenda measurement activity communication gateway)
 
@@ -22,10 +23,11 @@ SERVICE_DATABASES=(agenda measurement activity communication gateway)
 # --- distributions (fetched from Maven Central through the Maven wrapper) --------------------
 
 fetch_distributions() {
-  if [[ ! -d "$KAFKA_HOME/libs" || ! -x "$KEYCLOAK_HOME/bin/kc.sh" ]]; then
-    say "  fetching Kafka $KAFKA_VERSION and Keycloak $KEYCLOAK_VERSION (once)…"
+  if [[ ! -d "$KAFKA_HOME/libs" || ! -x "$KEYCLOAK_HOME/bin/kc.sh" || ! -f "$GREENMAIL_JAR" ]]; then
+    say "  fetching Kafka $KAFKA_VERSION, Keycloak $KEYCLOAK_VERSION and GreenMail $GREENMAIL_VERSION (once)…"
     "$ROOT/mvnw" -B -q -f "$ROOT/deploy/local/pom.xml" package \
-      -Dkafka.version="$KAFKA_VERSION" -Dkeycloak.version="$KEYCLOAK_VERSION" -Dinfra.dir="$DIST" \
+      -Dkafka.version="$KAFKA_VERSION" -Dkeycloak.version="$KEYCLOAK_VERSION" -Dgreenmail.version="$GREENMAIL_VERSION" \
+      -Dinfra.dir="$DIST" \
       >"$LOGS/fetch.log" 2>&1 || fail "fetching the distributions failed; see $LOGS/fetch.log"
   fi
 }
@@ -217,6 +219,22 @@ keycloak_up() {
 
 keycloak_down() { stop_detached keycloak; }
 
+# --- SMTP: GreenMail, which keeps every mail in memory and shows it through its REST API ----------
+
+mail_ready() { curl -fsS "$MAIL_API_URL/api/service/readiness"; }
+
+mail_up() {
+  if ! pid_alive mail; then
+    # any address receives mail (auth disabled); nothing is relayed anywhere
+    start_detached mail java -Xms32m -Xmx"${MAIL_HEAP:-128m}" -Dgreenmail.hostname=127.0.0.1 \
+      -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$SMTP_PORT" -Dgreenmail.auth.disabled \
+      -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$MAIL_API_PORT" -jar "$GREENMAIL_JAR"
+  fi
+  AWAIT_PID_NAME=mail await_ready mail 60 "$LOGS/mail.log" mail_ready
+}
+
+mail_down() { stop_detached mail; }
+
 # --- commands --------------------------------------------------------------------------------
 
 up() {
@@ -226,10 +244,12 @@ up() {
   postgres_up
   kafka_up
   keycloak_up
+  mail_up
   say "Infrastructure ready in $((SECONDS - started))s"
 }
 
 down() {
+  mail_down
   keycloak_down
   kafka_down
   postgres_down
@@ -244,6 +264,7 @@ status() {
   if pg_ready; then row postgres "127.0.0.1:$PG_PORT" ready; else row postgres "127.0.0.1:$PG_PORT" down; rc=1; fi
   if port_open "$KAFKA_PORT"; then row kafka "$KAFKA_BOOTSTRAP" ready; else row kafka "$KAFKA_BOOTSTRAP" down; rc=1; fi
   if keycloak_ready >/dev/null 2>&1; then row keycloak "$KEYCLOAK_URL" ready; else row keycloak "$KEYCLOAK_URL" down; rc=1; fi
+  if mail_ready >/dev/null 2>&1; then row mail "smtp 127.0.0.1:$SMTP_PORT, mail at $MAIL_API_URL" ready; else row mail "127.0.0.1:$SMTP_PORT" down; rc=1; fi
   return $rc
 }
 

@@ -7,6 +7,6 @@ import org.backbone.kit.testing.OpenApiContract;
 class OpenApiDescriptionTest extends OpenApiContract {
 
     OpenApiDescriptionTest() {
-        super(22);
+        super(26);
     }
 }

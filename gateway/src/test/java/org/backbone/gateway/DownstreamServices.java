@@ -48,6 +48,11 @@ public class DownstreamServices implements QuarkusTestResourceLifecycleManager {
         config.put("backbone.gateway.services.stream.url", "http://127.0.0.1:" + streaming.getAddress().getPort());
         config.put("backbone.gateway.routes[4].service", "stream");
         config.put("backbone.gateway.routes[4].path", "/v1/(held-)?stream");
+        config.put("backbone.gateway.routes[4].anonymous", "false");
+        // a route whose calls pass without a token, as the unsubscribe links of mail do
+        config.put("backbone.gateway.routes[6].service", "stream");
+        config.put("backbone.gateway.routes[6].path", "/v1/open/[a-z]+");
+        config.put("backbone.gateway.routes[6].anonymous", "true");
         config.put("backbone.gateway.services.agenda.url", agenda.baseUrl());
         config.put("backbone.gateway.services.measurement.url", measurement.baseUrl());
         config.put("backbone.gateway.services.activity.url", activity.baseUrl());
@@ -97,6 +102,15 @@ public class DownstreamServices implements QuarkusTestResourceLifecycleManager {
                     body.write("id: 2\ndata: second\n\n".getBytes());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                }
+            });
+            // what an anonymous route reaches: says whether a token came with the call
+            server.createContext("/v1/open", exchange -> {
+                byte[] answer = ("open, token " + (exchange.getRequestHeaders().containsKey("Authorization") ? "given" : "none"))
+                        .getBytes();
+                exchange.sendResponseHeaders(200, answer.length);
+                try (var body = exchange.getResponseBody()) {
+                    body.write(answer);
                 }
             });
             // streams that stay open until the test ends: more at once than the gateway's pool for ordinary calls

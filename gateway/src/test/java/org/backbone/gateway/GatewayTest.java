@@ -142,6 +142,19 @@ class GatewayTest {
                 .doesNotContain(id).doesNotContain(initiative.toString());
     }
 
+    /** An anonymous route (mail's unsubscribe links) passes calls without a token; a token given is still checked. */
+    @Test
+    @Order(2)
+    void anAnonymousRoutePassesCallsWithoutATokenAndOnlyThatRoute() {
+        given().get("/api/v1/open/link").then().statusCode(200).body(org.hamcrest.Matchers.equalTo("open, token none"));
+        given().post("/api/v1/open/link").then().statusCode(200);
+        given().auth().oauth2("not-a-token").get("/api/v1/open/link").then().statusCode(401);
+        // a path the anonymous route's pattern does not match, and every other route, still need a token
+        given().get("/api/v1/open/link/more").then().statusCode(401);
+        given().get("/api/v1/stream").then().statusCode(401);
+        given().get("/api/v1/organisations").then().statusCode(401);
+    }
+
     @Test
     @Order(2)
     void missingInvalidWronglySignedAndExpiredTokensAreRefusedAtTheDoor() {

@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.backbone.communication.domain.FeedSummaries;
-import org.backbone.communication.domain.notification.NotificationTriggers;
+import org.backbone.communication.domain.notification.NotificationText;
 import org.backbone.communication.persistence.Notifications;
 import org.backbone.communication.service.NotificationService;
 import org.backbone.kit.paging.PageParams;
@@ -43,9 +43,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Me", description = "The caller's own notifications, watches and notification preferences")
 @Authenticated
 public class MeResource {
-
-    /** Notification texts: one per kind and language, the feed's words as placeholders. */
-    static final String TEXTS = "notifications.messages";
 
     private final NotificationService notifications;
     private final CurrentCaller caller;
@@ -77,10 +74,20 @@ public class MeResource {
 
     public record PreferenceRequest(@NotNull Boolean inApp,
             @NotNull @Pattern(regexp = "NONE|IMMEDIATE|DAILY|WEEKLY", message = "must be NONE, IMMEDIATE, DAILY or WEEKLY")
-            @Schema(description = "Email: NONE, IMMEDIATE, or in a DAILY or WEEKLY digest (email is not sent yet)") String email) {
+            @Schema(description = "Email: NONE, IMMEDIATE, or in a DAILY or WEEKLY digest (see /v1/me/mail-settings)") String email) {
     }
 
     public record Preference(String kind, boolean inApp, String email) {
+    }
+
+    public record MailSetting(
+            @NotNull @jakarta.validation.constraints.Size(min = 1, max = 64)
+            @Schema(description = "An IANA time zone, e.g. Asia/Jerusalem", example = "Asia/Jerusalem") String timeZone,
+            @NotNull @Min(0) @jakarta.validation.constraints.Max(23)
+            @Schema(description = "The hour of the day, in that zone, the digests go out (0–23)") Integer digestHour,
+            @NotNull @Pattern(regexp = "MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY",
+                    message = "must be a day of the week in capitals, e.g. SUNDAY")
+            @Schema(description = "The day the weekly digest goes out") String weeklyDay) {
     }
 
     @GET
@@ -172,7 +179,9 @@ public class MeResource {
 
     @GET
     @Path("/notification-preferences")
-    @Operation(summary = "My preferences, for every kind", description = "In the app by default; email never unless asked.")
+    @Operation(summary = "My preferences, for every kind", description = "In the app by default; mailed at once what asks "
+            + "something of me (a vote) or breaks my integration (a disabled webhook), partners coming and going weekly, "
+            + "the rest in the daily digest.")
     @APIResponse(responseCode = "200", description = "Every kind with its settings")
     public Uni<List<Preference>> preferences() {
         return notifications.preferences(caller.get())
@@ -190,13 +199,28 @@ public class MeResource {
                 .map(p -> new Preference(p.kind(), p.inApp(), p.email()));
     }
 
+    @GET
+    @Path("/mail-settings")
+    @Operation(summary = "When my digests are mailed", description = "Until I choose: 08:00 in my account's time zone "
+            + "(else Asia/Jerusalem), the weekly one on Sunday.")
+    @APIResponse(responseCode = "200", description = "My settings, or the defaults")
+    public Uni<MailSetting> mailSetting() {
+        return notifications.mailSetting(caller.get()).map(m -> new MailSetting(m.timeZone(), m.digestHour(), m.weeklyDay()));
+    }
+
+    @PUT
+    @Path("/mail-settings")
+    @Operation(summary = "Set when my digests are mailed")
+    @APIResponse(responseCode = "200", description = "Set")
+    @APIResponse(responseCode = "422", description = "A missing field, an unknown time zone, an hour outside 0–23 or an unknown day")
+    public Uni<MailSetting> setMailSetting(@NotNull @Valid MailSetting request) {
+        return notifications.setMailSetting(caller.get(), new Notifications.MailSetting(request.timeZone(), request.digestHour(),
+                request.weeklyDay())).map(m -> new MailSetting(m.timeZone(), m.digestHour(), m.weeklyDay()));
+    }
+
     private static Notification view(Notifications.Notification n, Locale locale) {
         return new Notification(n.seq(), n.kind(), n.initiative(),
                 new FeedView.FeedObject(n.objectService(), n.objectType(), n.objectId(), n.title()),
-                // what watchers are told is what the feed says; every other kind has its own words
-                n.kind().equals(NotificationTriggers.WATCHED)
-                        ? FeedSummaries.render(n.verb(), n.title() == null ? n.objectId() : n.title(), n.params(), locale)
-                        : FeedSummaries.render(TEXTS, n.kind(), n.title() == null ? n.objectId() : n.title(), n.params(), locale),
-                n.createdAt(), n.readAt());
+                NotificationText.render(n.kind(), n.verb(), n.title(), n.objectId(), n.params(), locale), n.createdAt(), n.readAt());
     }
 }

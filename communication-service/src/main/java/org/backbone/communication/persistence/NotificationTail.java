@@ -26,7 +26,7 @@ public class NotificationTail {
     /** The newest seq of the person's notifications, 0 for none. */
     public long newest(String recipient) throws SQLException {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT coalesce(max(seq), 0) FROM notification WHERE recipient = ?")) {
+                PreparedStatement s = c.prepareStatement("SELECT coalesce(max(seq), 0) FROM notification WHERE recipient = ? AND in_app")) {
             s.setString(1, recipient);
             try (ResultSet r = s.executeQuery()) {
                 r.next();
@@ -40,7 +40,7 @@ public class NotificationTail {
         List<Notifications.Notification> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT seq, kind, "
                 + "initiative_id, verb, object_service, object_type, object_id, title, array_to_string(params, E'\\x1f'), "
-                + "created_at, read_at FROM notification WHERE recipient = ? AND seq > ? ORDER BY seq LIMIT ?")) {
+                + "created_at, read_at FROM notification WHERE recipient = ? AND in_app AND seq > ? ORDER BY seq LIMIT ?")) {
             s.setString(1, recipient);
             s.setLong(2, after);
             s.setInt(3, limit);

@@ -20,7 +20,8 @@ public class Notifications {
 
     /** One notification to write. */
     public record NewNotification(String recipient, String kind, String eventId, UUID initiative, String verb,
-            String objectService, String objectType, String objectId, String title, List<String> params) {
+            String objectService, String objectType, String objectId, String title, List<String> params, boolean inApp,
+            String email) {
     }
 
     public record Notification(long seq, String kind, UUID initiative, String verb, String objectService, String objectType,
@@ -33,17 +34,22 @@ public class Notifications {
     public record Preference(String kind, boolean inApp, String email) {
     }
 
+    /** When someone's digests go out; {@code weeklyDay} MONDAY … SUNDAY. */
+    public record MailSetting(String timeZone, int digestHour, String weeklyDay) {
+    }
+
     /** Writes them in one statement; a person told of an event once per kind, however often it is redelivered. */
     public Uni<Void> insert(List<NewNotification> rows) {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return Panache.getSession().chain(s -> s.createNativeQuery("INSERT INTO notification (recipient, kind, event_id, "
-                        + "initiative_id, verb, object_service, object_type, object_id, title, params) "
-                        + "SELECT r, k, e, i, v, os, ot, oi, t, string_to_array(p, E'\\x1f') FROM unnest(cast(:r AS text[]), "
+                        + "initiative_id, verb, object_service, object_type, object_id, title, params, in_app, email) "
+                        + "SELECT r, k, e, i, v, os, ot, oi, t, string_to_array(p, E'\\x1f'), a, m FROM unnest(cast(:r AS text[]), "
                         + "cast(:k AS text[]), cast(:e AS text[]), cast(:i AS uuid[]), cast(:v AS text[]), cast(:os AS text[]), "
-                        + "cast(:ot AS text[]), cast(:oi AS text[]), cast(:t AS text[]), cast(:p AS text[])) "
-                        + "AS x(r, k, e, i, v, os, ot, oi, t, p) ON CONFLICT (recipient, event_id, kind) DO NOTHING")
+                        + "cast(:ot AS text[]), cast(:oi AS text[]), cast(:t AS text[]), cast(:p AS text[]), cast(:a AS boolean[]), "
+                        + "cast(:m AS text[])) AS x(r, k, e, i, v, os, ot, oi, t, p, a, m) "
+                        + "ON CONFLICT (recipient, event_id, kind) DO NOTHING")
                 .setParameter("r", rows.stream().map(NewNotification::recipient).toArray(String[]::new))
                 .setParameter("k", rows.stream().map(NewNotification::kind).toArray(String[]::new))
                 .setParameter("e", rows.stream().map(NewNotification::eventId).toArray(String[]::new))
@@ -54,12 +60,14 @@ public class Notifications {
                 .setParameter("oi", rows.stream().map(NewNotification::objectId).toArray(String[]::new))
                 .setParameter("t", rows.stream().map(NewNotification::title).toArray(String[]::new))
                 .setParameter("p", rows.stream().map(r -> String.join(SEPARATOR, r.params())).toArray(String[]::new))
+                .setParameter("a", rows.stream().map(NewNotification::inApp).toArray(Boolean[]::new))
+                .setParameter("m", rows.stream().map(NewNotification::email).toArray(String[]::new))
                 .executeUpdate()).replaceWithVoid();
     }
 
     public Uni<List<Notification>> page(String recipient, boolean unreadOnly, Long before, int limit) {
         String sql = "SELECT seq, kind, initiative_id, verb, object_service, object_type, object_id, title, "
-                + "array_to_string(params, E'\\x1f'), created_at, read_at FROM notification WHERE recipient = :r"
+                + "array_to_string(params, E'\\x1f'), created_at, read_at FROM notification WHERE recipient = :r AND in_app"
                 + (unreadOnly ? " AND read_at IS NULL" : "") + (before == null ? "" : " AND seq < :before")
                 + " ORDER BY seq DESC LIMIT :limit";
         return Panache.getSession().chain(s -> {
@@ -76,7 +84,7 @@ public class Notifications {
 
     public Uni<Long> unread(String recipient) {
         return Panache.getSession().chain(s -> s.<Long>createNativeQuery("SELECT count(*) FROM notification WHERE recipient = :r "
-                + "AND read_at IS NULL").setParameter("r", recipient).getSingleResult()).map(n -> ((Number) n).longValue());
+                + "AND read_at IS NULL AND in_app").setParameter("r", recipient).getSingleResult()).map(n -> ((Number) n).longValue());
     }
 
     /** Marks one read; 0 when it is not the recipient's. */
@@ -132,14 +140,19 @@ public class Notifications {
                 .getResultList()).map(rows -> rows.stream().findFirst());
     }
 
-    /** Who of {@code recipients} turned the in-app notification of {@code kind} off. */
-    public Uni<List<String>> notInApp(Collection<String> recipients, String kind) {
+    /** The settings of {@code kind} that any of {@code recipients} chose, by recipient. */
+    public Uni<Map<String, Preference>> preferencesOf(Collection<String> recipients, String kind) {
         if (recipients.isEmpty()) {
-            return Uni.createFrom().item(List.of());
+            return Uni.createFrom().item(Map.of());
         }
-        return Panache.getSession().chain(s -> s.<String>createNativeQuery("SELECT recipient FROM notification_preference "
-                        + "WHERE kind = :k AND NOT in_app AND recipient = ANY(cast(:r AS text[]))").setParameter("k", kind)
-                .setParameter("r", recipients.toArray(String[]::new)).getResultList());
+        return Panache.getSession().chain(s -> s.<Object[]>createNativeQuery("SELECT recipient, in_app, email FROM "
+                        + "notification_preference WHERE kind = :k AND recipient = ANY(cast(:r AS text[]))").setParameter("k", kind)
+                .setParameter("r", recipients.toArray(String[]::new)).getResultList())
+                .map(rows -> {
+                    Map<String, Preference> byRecipient = new HashMap<>();
+                    rows.forEach(r -> byRecipient.put((String) r[0], new Preference(kind, (Boolean) r[1], (String) r[2])));
+                    return byRecipient;
+                });
     }
 
     public Uni<Map<String, Preference>> preferences(String recipient) {
@@ -158,6 +171,21 @@ public class Notifications {
                         + "email = excluded.email")
                 .setParameter("r", recipient).setParameter("k", preference.kind()).setParameter("a", preference.inApp())
                 .setParameter("e", preference.email()).executeUpdate()).replaceWithVoid();
+    }
+
+    public Uni<Optional<MailSetting>> mailSetting(String recipient) {
+        return Panache.getSession().chain(s -> s.<Object[]>createNativeQuery("SELECT time_zone, digest_hour, weekly_day FROM "
+                        + "mail_setting WHERE recipient = :r").setParameter("r", recipient).getResultList())
+                .map(rows -> rows.stream().findFirst().map(r -> new MailSetting((String) r[0], ((Number) r[1]).intValue(),
+                        (String) r[2])));
+    }
+
+    public Uni<Void> setMailSetting(String recipient, MailSetting setting) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("INSERT INTO mail_setting (recipient, time_zone, digest_hour, "
+                        + "weekly_day) VALUES (:r, :z, :h, :d) ON CONFLICT (recipient) DO UPDATE SET time_zone = excluded.time_zone, "
+                        + "digest_hour = excluded.digest_hour, weekly_day = excluded.weekly_day")
+                .setParameter("r", recipient).setParameter("z", setting.timeZone()).setParameter("h", setting.digestHour())
+                .setParameter("d", setting.weeklyDay()).executeUpdate()).replaceWithVoid();
     }
 
     /** The last title the feed saw for an object, if any. */

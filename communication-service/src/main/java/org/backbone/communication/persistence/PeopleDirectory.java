@@ -33,8 +33,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class PeopleDirectory {
 
-    /** A person: the token subject they are notified under, and where mail would reach them. */
-    public record Person(String subject, String email, String locale) {
+    /** A person: the token subject they are notified under, where mail reaches them, in which language and time zone. */
+    public record Person(String subject, String email, String locale, String zone) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -71,6 +71,32 @@ public class PeopleDirectory {
         return combine(List.of(cached("staff", () -> users("/roles/" + Role.BACKBONE_ADMIN + "/users?briefRepresentation=false"))));
     }
 
+    /**
+     * One person by subject, blocking (for the mail sender's worker thread); empty when nobody has it
+     * any more or the account is disabled.
+     */
+    public java.util.Optional<Person> person(String subject) {
+        Cached hit = cache.get("person:" + subject);
+        if (hit != null && hit.until() > System.currentTimeMillis()) {
+            return hit.people().stream().findFirst();
+        }
+        List<Person> found;
+        try {
+            found = List.of(person(get("/users/" + URLEncoder.encode(subject, StandardCharsets.UTF_8))));
+        } catch (NoSuchPerson e) {
+            found = List.of();
+        }
+        found = found.stream().filter(java.util.Objects::nonNull).toList();
+        cache.put("person:" + subject, new Cached(found, System.currentTimeMillis() + config.cacheFor().toMillis()));
+        return found.stream().findFirst();
+    }
+
+    private static final class NoSuchPerson extends RuntimeException {
+        NoSuchPerson() {
+            super(null, null, false, false);
+        }
+    }
+
     private static Uni<Set<Person>> combine(List<Uni<List<Person>>> lookups) {
         if (lookups.isEmpty()) {
             return Uni.createFrom().item(Set.of());
@@ -99,18 +125,30 @@ public class PeopleDirectory {
         for (int first = 0; ; first += PAGE) {
             JsonNode page = get(path + (path.contains("?") ? "&" : "?") + "first=" + first + "&max=" + PAGE);
             for (JsonNode user : page) {
-                if (user.hasNonNull("serviceAccountClientId") || user.path("username").asText().startsWith("service-account-")
-                        || !user.path("enabled").asBoolean(true)) {
-                    continue;
+                Person person = person(user);
+                if (person != null) {
+                    people.add(person);
                 }
-                JsonNode locale = user.path("attributes").path("locale");
-                people.add(new Person(user.path("id").asText(), user.path("email").asText(null),
-                        locale.isArray() && locale.size() > 0 ? locale.get(0).asText() : null));
             }
             if (page.size() < PAGE) {
                 return people;
             }
         }
+    }
+
+    /** A user of the Admin API as a person; null for a partner system's service account or a disabled account. */
+    private static Person person(JsonNode user) {
+        if (user.hasNonNull("serviceAccountClientId") || user.path("username").asText().startsWith("service-account-")
+                || !user.path("enabled").asBoolean(true)) {
+            return null;
+        }
+        return new Person(user.path("id").asText(), user.path("email").asText(null), attribute(user, "locale"),
+                attribute(user, "zoneinfo"));
+    }
+
+    private static String attribute(JsonNode user, String name) {
+        JsonNode values = user.path("attributes").path(name);
+        return values.isArray() && values.size() > 0 ? values.get(0).asText() : null;
     }
 
     private JsonNode get(String path) {
@@ -120,6 +158,9 @@ public class PeopleDirectory {
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 401) {
                 tokenExpiresAt = 0; // taken back early: fetch a new one next time
+            }
+            if (response.statusCode() == 404) {
+                throw new NoSuchPerson();
             }
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("the directory answered " + response.statusCode() + " for " + path);

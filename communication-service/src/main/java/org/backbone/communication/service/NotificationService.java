@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.backbone.communication.domain.FeedItem;
+import org.backbone.communication.domain.mail.DigestSchedule;
 import org.backbone.communication.domain.notification.Notice;
 import org.backbone.communication.domain.notification.NotificationTriggers;
 import org.backbone.communication.persistence.Notifications;
@@ -165,12 +166,14 @@ public class NotificationService {
         for (var entry : told.entrySet()) {
             String kind = entry.getKey();
             Set<String> recipients = entry.getValue();
-            chain = chain.chain(() -> notifications.notInApp(recipients, kind)).chain(off -> {
+            chain = chain.chain(() -> notifications.preferencesOf(recipients, kind)).chain(chosen -> {
                 List<NewNotification> rows = new ArrayList<>();
                 for (String recipient : recipients) {
-                    if (!off.contains(recipient)) {
+                    Notifications.Preference preference = chosen.getOrDefault(recipient, defaultPreference(kind));
+                    if (preference.inApp() || !preference.email().equals("NONE")) {
                         rows.add(new NewNotification(recipient, kind, eventId, initiative, item.verb(), item.objectService(),
-                                item.objectType(), item.objectId(), item.title(), item.params()));
+                                item.objectType(), item.objectId(), item.title(), item.params(), preference.inApp(),
+                                preference.email()));
                     }
                 }
                 return notifications.insert(rows);
@@ -280,11 +283,16 @@ public class NotificationService {
                 .orElseThrow(() -> ProblemException.notFound(type + " " + id)));
     }
 
-    /** Every kind with the caller's settings: in the app by default, no email unless asked. */
+    /** A kind's setting for whoever has not chosen: in the app, and mailed as {@link NotificationTriggers#defaultEmail}. */
+    public static Notifications.Preference defaultPreference(String kind) {
+        return new Notifications.Preference(kind, true, NotificationTriggers.defaultEmail(kind));
+    }
+
+    /** Every kind with the caller's settings, or its default. */
     @WithSession
     public Uni<List<Notifications.Preference>> preferences(Caller caller) {
         return notifications.preferences(caller.subject()).map(set -> NotificationTriggers.KINDS.stream()
-                .map(kind -> set.getOrDefault(kind, new Notifications.Preference(kind, true, "NONE"))).toList());
+                .map(kind -> set.getOrDefault(kind, defaultPreference(kind))).toList());
     }
 
     @WithTransaction
@@ -293,6 +301,47 @@ public class NotificationService {
             throw ProblemException.notFound("notification kind " + preference.kind());
         }
         return notifications.prefer(caller.subject(), preference).replaceWith(preference);
+    }
+
+    /** When the caller's digests go out: as chosen, else 08:00 in Israel, the weekly one on Sunday. */
+    @WithSession
+    public Uni<Notifications.MailSetting> mailSetting(Caller caller) {
+        DigestSchedule d = DigestSchedule.DEFAULT;
+        return notifications.mailSetting(caller.subject()).map(found -> found.orElse(
+                new Notifications.MailSetting(d.zone().getId(), d.hour(), d.weeklyDay().name())));
+    }
+
+    @WithTransaction
+    public Uni<Notifications.MailSetting> setMailSetting(Caller caller, Notifications.MailSetting setting) {
+        try {
+            java.time.ZoneId.of(setting.timeZone());
+        } catch (java.time.DateTimeException e) {
+            throw ProblemException.invalid("timeZone", "must be an IANA time zone such as Asia/Jerusalem");
+        }
+        return notifications.setMailSetting(caller.subject(), setting).replaceWith(setting);
+    }
+
+    /**
+     * What an unsubscribe link asks: no more mail of that kind (in the app stays as it was), or no more
+     * digests of that frequency (every kind mailed in them is mailed no more).
+     */
+    @WithTransaction
+    public Uni<List<String>> unsubscribe(String recipient, String scope) {
+        return notifications.preferences(recipient).chain(chosen -> {
+            List<Notifications.Preference> changed = new ArrayList<>();
+            for (String kind : NotificationTriggers.KINDS) {
+                Notifications.Preference now = chosen.getOrDefault(kind, defaultPreference(kind));
+                boolean hit = scope.equals(kind) || (!NotificationTriggers.KINDS.contains(scope) && now.email().equals(scope));
+                if (hit && !now.email().equals("NONE")) {
+                    changed.add(new Notifications.Preference(kind, now.inApp(), "NONE"));
+                }
+            }
+            Uni<Void> writes = Uni.createFrom().voidItem();
+            for (Notifications.Preference p : changed) {
+                writes = writes.chain(() -> notifications.prefer(recipient, p));
+            }
+            return writes.replaceWith(changed.stream().map(Notifications.Preference::kind).toList());
+        });
     }
 
 }

@@ -78,6 +78,13 @@ public interface GatewayConfig {
 
         /** A regular expression over the path after /api, e.g. {@code /v1/organisations(/.*)?}. */
         String path();
+
+        /**
+         * Whether calls on this route pass without a bearer token (rate limited by address), for what
+         * carries its own proof, such as the signed unsubscribe links of mail. Off by default.
+         */
+        @WithDefault("false")
+        boolean anonymous();
     }
 
     interface RateLimits {

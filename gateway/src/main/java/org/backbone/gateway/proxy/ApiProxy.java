@@ -104,6 +104,14 @@ public class ApiProxy {
             admit(context, known.get(), false);
             return;
         }
+        String path = context.request().path();
+        if (!ownResources.owns(path) && Door.bearerToken(context) == null && routes.anonymous(path.substring("/api".length()))) {
+            // a route whose calls carry their own proof: limited by address, and on to its service
+            if (!door.refuseOverLimit(context, null)) {
+                route(context, path);
+            }
+            return;
+        }
         door.authenticate(context, identity -> admit(context, identity, true));
     }
 
@@ -126,6 +134,11 @@ public class ApiProxy {
             context.next();
             return;
         }
+        route(context, path);
+    }
+
+    /** On to the service that owns the path, its body read first; 404 when none does. */
+    private void route(RoutingContext context, String path) {
         String service = routes.serviceFor(path.substring("/api".length())).orElse(null);
         if (service == null) {
             ProblemResponses.send(context, ProblemType.NOT_FOUND, "no resource " + path);

@@ -15,14 +15,17 @@ import org.backbone.gateway.config.GatewayConfig;
 @Singleton
 public class Routes {
 
-    record Route(Pattern path, String service) {
+    record Route(Pattern path, String service, boolean anonymous) {
+        Route(Pattern path, String service) {
+            this(path, service, false);
+        }
     }
 
     private final List<Route> routes;
 
     @Inject
     Routes(GatewayConfig config, Downstreams downstreams) {
-        this(config.routes().stream().map(r -> new Route(Pattern.compile(r.path()), r.service())).toList(),
+        this(config.routes().stream().map(r -> new Route(Pattern.compile(r.path()), r.service(), r.anonymous())).toList(),
                 downstreams::knows);
     }
 
@@ -37,9 +40,18 @@ public class Routes {
 
     /** The service of the first route that matches {@code downstreamPath} ({@code /v1/...}). */
     public Optional<String> serviceFor(String downstreamPath) {
+        return routeFor(downstreamPath).map(Route::service);
+    }
+
+    /** Whether the route of {@code downstreamPath} lets calls through without a token. */
+    public boolean anonymous(String downstreamPath) {
+        return routeFor(downstreamPath).map(Route::anonymous).orElse(false);
+    }
+
+    private Optional<Route> routeFor(String downstreamPath) {
         for (Route route : routes) {
             if (route.path().matcher(downstreamPath).matches()) {
-                return Optional.of(route.service());
+                return Optional.of(route);
             }
         }
         return Optional.empty();

@@ -93,6 +93,20 @@ public final class NotificationTriggers {
     public static final List<String> KINDS = List.of("agenda.vote-opened", "agenda.ratified", "measurement.indicator-in-trouble",
             "activity.gap-or-overlap", "agenda.partner-joined", "agenda.partner-left", "webhook.endpoint-disabled", WATCHED);
 
+    /**
+     * How a kind is mailed until its recipient chooses: at once what asks something of them or breaks
+     * their integration, the rest in the daily digest; staff's membership news weekly.
+     */
+    private static final java.util.Map<String, String> DEFAULT_EMAIL = java.util.Map.of("agenda.vote-opened", "IMMEDIATE",
+            "agenda.ratified", "DAILY", "measurement.indicator-in-trouble", "DAILY", "activity.gap-or-overlap", "DAILY",
+            "agenda.partner-joined", "WEEKLY", "agenda.partner-left", "WEEKLY", "webhook.endpoint-disabled", "IMMEDIATE",
+            WATCHED, "DAILY");
+
+    /** The email setting of {@code kind} for whoever has not chosen one: NONE, IMMEDIATE, DAILY or WEEKLY. */
+    public static String defaultEmail(String kind) {
+        return DEFAULT_EMAIL.getOrDefault(kind, "NONE");
+    }
+
     private NotificationTriggers() {
     }
 
