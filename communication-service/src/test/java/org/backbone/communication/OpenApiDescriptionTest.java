@@ -7,6 +7,6 @@ import org.backbone.kit.testing.OpenApiContract;
 class OpenApiDescriptionTest extends OpenApiContract {
 
     OpenApiDescriptionTest() {
-        super(26);
+        super(28);
     }
 }

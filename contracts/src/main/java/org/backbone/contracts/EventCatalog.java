@@ -54,7 +54,7 @@ public final class EventCatalog {
             MeetingScheduled.class, MeetingRescheduled.class, MeetingCancelled.class, MeetingHeld.class,
             MinutesCirculated.class, MinutesApproved.class, MinutesPublished.class, DecisionAdopted.class,
             DecisionSuperseded.class, DecisionRevoked.class, DecisionReviewDue.class, ActionItemAssigned.class,
-            ActionItemCompleted.class, ActionItemOverdue.class, WebhookEndpointDisabled.class,
+            ActionItemCompleted.class, ActionItemOverdue.class, WebhookEndpointDisabled.class, ReportDue.class, ReportOverdue.class,
             MeasurementSubmitted.class);
 
     private static final Map<String, EventDescriptor> BY_TYPE = new LinkedHashMap<>();

@@ -25,7 +25,7 @@ class EventCatalogTest {
 
     @Test
     void catalogueHoldsEveryArchitectureEventType() {
-        assertThat(EventCatalog.all()).hasSize(50);
+        assertThat(EventCatalog.all()).hasSize(52);
         assertThat(EventCatalog.byType("org.backbone.agenda.agenda.ratified.v1")).isPresent();
         assertThat(EventCatalog.of(PartnerJoined.class).topic()).isEqualTo(Topics.AGENDA);
         assertThat(EventCatalog.of(PartnerJoined.class).source()).isEqualTo("/backbone/agenda");

@@ -179,6 +179,13 @@ public record FeedItem(String verb, String objectService, String objectType, Str
             return Described.titled(e.title());
         } else if (event instanceof ActionItemOverdue e) {
             return Described.titled(e.title(), String.valueOf(e.dueOn()));
+        } else if (event instanceof ReportDue e) {
+            // whose report is missing is between that partner and the backbone
+            return new Described(null, null, e.indicatorName(), java.util.Arrays.asList(e.period(), e.dueBy().toString()),
+                    Set.of(e.organisationId()));
+        } else if (event instanceof ReportOverdue e) {
+            return new Described(null, null, e.indicatorName(), java.util.Arrays.asList(e.period(), e.dueBy().toString()),
+                    Set.of(e.organisationId()));
         } else if (event instanceof WebhookEndpointDisabled e) {
             return new Described(null, null, e.url(), java.util.Arrays.asList(e.reason()),
                     e.organisationId() == null ? STAFF_ONLY : Set.of(e.organisationId()));

@@ -3,6 +3,7 @@ package org.backbone.communication.events;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.backbone.communication.service.NotificationService;
+import org.backbone.communication.service.ReportReminderService;
 import org.backbone.kit.config.KitConfig;
 import org.backbone.kit.inbox.Inbox;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -10,23 +11,27 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Reads every service's topic for notifications, through the inbox under a consumer of its own: the
- * directory (Keycloak) being down holds up notifications, never the feed or webhooks.
+ * directory (Keycloak) being down holds up notifications, never the feed or webhooks. The same
+ * consumer keeps what the reminders of reports due know of indicators (their reporters first, so an
+ * indicator's status change, read after its definition, is told to the partners that report it).
  */
 @ApplicationScoped
 public class NotificationEvents {
 
     private final Inbox inbox;
     private final NotificationService notifications;
+    private final ReportReminderService reminders;
     private final String consumer;
 
-    NotificationEvents(Inbox inbox, NotificationService notifications, KitConfig config) {
+    NotificationEvents(Inbox inbox, NotificationService notifications, ReportReminderService reminders, KitConfig config) {
         this.inbox = inbox;
         this.notifications = notifications;
+        this.reminders = reminders;
         this.consumer = config.service() + "-notifications";
     }
 
     @Incoming("notification-events")
     Uni<Void> consume(Message<byte[]> message) {
-        return inbox.process(consumer, message, notifications::record);
+        return inbox.process(consumer, message, event -> reminders.track(event).chain(() -> notifications.record(event)));
     }
 }

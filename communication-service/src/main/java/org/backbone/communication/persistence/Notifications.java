@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Notifications, watches and preferences, in the caller's reactive session. */
@@ -193,6 +194,16 @@ public class Notifications {
         return Panache.getSession().chain(s -> s.<String>createNativeQuery("SELECT title FROM feed_object WHERE "
                         + "object_service = :s AND object_type = :t AND object_id = :i").setParameter("s", service)
                 .setParameter("t", type).setParameter("i", id).getResultList()).map(rows -> rows.stream().findFirst());
+    }
+
+    /**
+     * The organisations that report an indicator, as measurement's events said; empty when it names
+     * none (every partner reports it) or was never seen.
+     */
+    public Uni<Set<UUID>> reportersOf(UUID indicator) {
+        return Panache.getSession().chain(s -> s.<UUID>createNativeQuery("SELECT unnest(reporters) FROM report_indicator "
+                        + "WHERE indicator_id = :i").setParameter("i", indicator).getResultList())
+                .map(Set::copyOf);
     }
 
     /** The organisations currently partners of the initiative (the kit's agenda projection). */

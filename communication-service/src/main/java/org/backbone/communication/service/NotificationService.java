@@ -118,6 +118,11 @@ public class NotificationService {
 
     /** The people a notice names who may read the event. */
     private Uni<Set<String>> people(Notice notice, UUID initiative, Set<UUID> members, FeedItem item) {
+        if (notice.reportersOf() != null) {
+            return notifications.reportersOf(notice.reportersOf()).chain(reporters -> people(new Notice(notice.kind(),
+                    notice.staff(), notice.everyPartner() || reporters.isEmpty(), union(notice.organisations(), reporters),
+                    notice.people()), initiative, members, item));
+        }
         Set<UUID> organisations = new HashSet<>(notice.organisations());
         if (notice.everyPartner()) {
             organisations.addAll(members);
@@ -135,6 +140,12 @@ public class NotificationService {
             m.forEach(p -> subjects.add(p.subject()));
             return subjects;
         }));
+    }
+
+    private static Set<UUID> union(Set<UUID> a, Set<UUID> b) {
+        Set<UUID> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static boolean readable(Watch watch, Set<UUID> members, FeedItem item) {

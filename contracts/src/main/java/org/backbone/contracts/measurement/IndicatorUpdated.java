@@ -24,7 +24,17 @@ public record IndicatorUpdated(
         Visibility visibility,
         String baselinePeriod,
         BigDecimal baselineValue,
-        List<IndicatorTarget> targets) implements BackboneEvent {
+        List<IndicatorTarget> targets,
+        List<UUID> reporters,
+        Integer schoolYearStartMonth) implements BackboneEvent {
+
+    /** As written before reporters and the school year's first month were added (optional, 2026-12). */
+    public IndicatorUpdated(UUID initiativeId, UUID indicatorId, String code, String name, long version, String unit,
+            Aggregation aggregation, Periodicity periodicity, List<UUID> goalIds, Visibility visibility, String baselinePeriod,
+            BigDecimal baselineValue, List<IndicatorTarget> targets) {
+        this(initiativeId, indicatorId, code, name, version, unit, aggregation, periodicity, goalIds, visibility, baselinePeriod,
+                baselineValue, targets, null, null);
+    }
 
     @Override
     public String subject() {

@@ -14,7 +14,14 @@ public record ValuesRecorded(
         SubmissionChannel channel,
         int acceptedCount,
         int rejectedCount,
-        List<UUID> indicatorIds) implements BackboneEvent {
+        List<UUID> indicatorIds,
+        List<ReportedPeriod> reported) implements BackboneEvent {
+
+    /** As written before the reported periods were added (optional, 2026-12). */
+    public ValuesRecorded(UUID initiativeId, UUID batchId, UUID organisationId, SubmissionChannel channel, int acceptedCount,
+            int rejectedCount, List<UUID> indicatorIds) {
+        this(initiativeId, batchId, organisationId, channel, acceptedCount, rejectedCount, indicatorIds, null);
+    }
 
     @Override
     public String subject() {

@@ -146,12 +146,13 @@ public class IndicatorService {
     private static IndicatorDefined defined(IndicatorEntity i) {
         return new IndicatorDefined(i.initiativeId, i.id, i.code, i.name, i.unit, i.valueType, i.direction, i.aggregation,
                 i.periodicity, List.of(i.goalIds), i.visibility, i.approvalRequired, i.baselinePeriod, i.baselineValue,
-                targets(i));
+                targets(i), List.of(i.reporters), i.schoolYearStart);
     }
 
     private static IndicatorUpdated updated(IndicatorEntity i) {
         return new IndicatorUpdated(i.initiativeId, i.id, i.code, i.name, i.version, i.unit, i.aggregation, i.periodicity,
-                List.of(i.goalIds), i.visibility, i.baselinePeriod, i.baselineValue, targets(i));
+                List.of(i.goalIds), i.visibility, i.baselinePeriod, i.baselineValue, targets(i), List.of(i.reporters),
+                i.schoolYearStart);
     }
 
     /** In period order, so that equal definitions give equal events. */

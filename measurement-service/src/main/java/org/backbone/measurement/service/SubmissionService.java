@@ -22,6 +22,7 @@ import org.backbone.contracts.BackboneEvent;
 import org.backbone.contracts.EventJson;
 import org.backbone.contracts.measurement.SubmissionChannel;
 import org.backbone.contracts.measurement.ValueRejection;
+import org.backbone.contracts.measurement.ReportedPeriod;
 import org.backbone.contracts.measurement.ValuesRecorded;
 import org.backbone.contracts.measurement.ValuesRejected;
 import org.backbone.kit.agenda.AgendaProjection;
@@ -112,7 +113,7 @@ public class SubmissionService {
         List<NewValue> rows = prepared.stream().flatMap(p -> p.rows().stream()).sorted(KEY_ORDER).toList();
         return store.store(context.initiative(), channel, submittedBy, rows)
                 .chain(() -> outbox.appendAll(prepared.stream().flatMap(p -> announcements(context.initiative(),
-                        p.organisation(), channel, p.outcome(), p.indicators()).stream()).toList()))
+                        p.organisation(), channel, p.outcome(), p.indicators(), p.rows()).stream()).toList()))
                 .replaceWith(() -> prepared.stream().map(Prepared::outcome).toList());
     }
 
@@ -174,11 +175,14 @@ public class SubmissionService {
 
     /** values.recorded when anything was accepted, values.rejected when anything was not. */
     private static List<BackboneEvent> announcements(UUID initiative, UUID organisation, SubmissionChannel channel,
-            Outcome outcome, Set<UUID> indicators) {
+            Outcome outcome, Set<UUID> indicators, Collection<NewValue> rows) {
         List<BackboneEvent> events = new ArrayList<>(2);
         if (outcome.accepted() > 0) {
+            // each indicator and period once, in order: what reminders of reports due need
+            List<ReportedPeriod> reported = rows.stream().map(r -> new ReportedPeriod(r.indicator(), r.period().code())).distinct()
+                    .sorted(Comparator.comparing(ReportedPeriod::indicatorId).thenComparing(ReportedPeriod::period)).toList();
             events.add(new ValuesRecorded(initiative, outcome.batchId(), organisation, channel, outcome.accepted(),
-                    outcome.rejected().size(), List.copyOf(indicators)));
+                    outcome.rejected().size(), List.copyOf(indicators), reported));
         }
         if (!outcome.rejected().isEmpty()) {
             events.add(new ValuesRejected(initiative, outcome.batchId(), organisation, channel, outcome.rejected().stream()

@@ -102,6 +102,22 @@ public record Period(String code, Periodicity periodicity, LocalDate start, Loca
         return Optional.empty();
     }
 
+    /**
+     * The period of {@code periodicity} that {@code day} falls in; {@code startMonth} is a SCHOOL_YEAR's
+     * first month (September when null, as in Israel's school year).
+     */
+    public static Period containing(LocalDate day, Periodicity periodicity, Month startMonth) {
+        Month first = startMonth == null ? Month.SEPTEMBER : startMonth;
+        String code = switch (periodicity) {
+            case YEARLY -> Integer.toString(day.getYear());
+            case SCHOOL_YEAR -> schoolYearCode(day.getMonthValue() >= first.getValue() ? day.getYear() : day.getYear() - 1, first);
+            case QUARTERLY -> day.getYear() + "Q" + ((day.getMonthValue() - 1) / 3 + 1);
+            case MONTHLY -> String.format("%d%02d", day.getYear(), day.getMonthValue());
+            case WEEKLY -> day.get(IsoFields.WEEK_BASED_YEAR) + "W" + day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+        };
+        return parse(code, periodicity, first).orElseThrow();
+    }
+
     /** The code a SCHOOL_YEAR period starting in {@code month} of {@code year} has. */
     public static String schoolYearCode(int year, Month month) {
         String name = month.getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH);

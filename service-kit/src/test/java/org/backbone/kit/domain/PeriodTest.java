@@ -25,6 +25,23 @@ class PeriodTest {
     }
 
     @Test
+    void findsThePeriodADayFallsIn() {
+        LocalDate day = LocalDate.of(2026, 12, 3);
+        assertThat(Period.containing(day, Periodicity.YEARLY, null).code()).isEqualTo("2026");
+        assertThat(Period.containing(day, Periodicity.QUARTERLY, null).code()).isEqualTo("2026Q4");
+        assertThat(Period.containing(day, Periodicity.MONTHLY, null).code()).isEqualTo("202612");
+        assertThat(Period.containing(day, Periodicity.WEEKLY, null).code()).isEqualTo("2026W49");
+        assertThat(Period.containing(day, Periodicity.SCHOOL_YEAR, null).code()).isEqualTo("2026Sep");
+        assertThat(Period.containing(LocalDate.of(2026, 8, 31), Periodicity.SCHOOL_YEAR, Month.SEPTEMBER).code()).isEqualTo("2025Sep");
+        assertThat(Period.containing(LocalDate.of(2026, 3, 31), Periodicity.SCHOOL_YEAR, Month.APRIL).code()).isEqualTo("2025April");
+        // the ISO week of 1 January 2027 belongs to 2026
+        assertThat(Period.containing(LocalDate.of(2027, 1, 1), Periodicity.WEEKLY, null).code()).isEqualTo("2026W53");
+        Period month = Period.containing(day, Periodicity.MONTHLY, null);
+        assertThat(month.start()).isBeforeOrEqualTo(day);
+        assertThat(month.end()).isAfterOrEqualTo(day);
+    }
+
+    @Test
     void refusesCodesOfAnotherPeriodicityOrImpossiblePeriods() {
         assertThat(Period.parse("2026Q1", Periodicity.MONTHLY, null)).isEmpty();
         assertThat(Period.parse("2026Q5", Periodicity.QUARTERLY, null)).isEmpty();

@@ -10,6 +10,8 @@ import org.backbone.contracts.agenda.AgendaProposed;
 import org.backbone.contracts.agenda.AgendaRatified;
 import org.backbone.contracts.agenda.PartnerJoined;
 import org.backbone.contracts.agenda.PartnerLeft;
+import org.backbone.contracts.communication.ReportDue;
+import org.backbone.contracts.communication.ReportOverdue;
 import org.backbone.contracts.communication.WebhookEndpointDisabled;
 import org.backbone.contracts.measurement.IndicatorStatusChanged;
 import org.backbone.contracts.measurement.ProgressStatus;
@@ -33,13 +35,13 @@ public final class NotificationTriggers {
         }
     }
 
-    /** An indicator turned AT_RISK or OFF_TRACK: staff (and the indicator's watchers). */
+    /** An indicator turned AT_RISK or OFF_TRACK: staff and the partners that report it (and its watchers). */
     public static final class IndicatorInTrouble implements NotificationTrigger {
         @Override
         public Optional<Notice> of(BackboneEvent event) {
             if (event instanceof IndicatorStatusChanged e && (e.status() == ProgressStatus.AT_RISK
                     || e.status() == ProgressStatus.OFF_TRACK) && e.previousStatus() != e.status()) {
-                return Optional.of(Notice.toStaff("measurement.indicator-in-trouble"));
+                return Optional.of(Notice.toStaff("measurement.indicator-in-trouble").andReportersOf(e.indicatorId()));
             }
             return Optional.empty();
         }
@@ -83,15 +85,31 @@ public final class NotificationTriggers {
         }
     }
 
+    /** A period ended without a partner's value: that partner's people; once the grace is over, staff too. */
+    public static final class ReportOwed implements NotificationTrigger {
+        @Override
+        public Optional<Notice> of(BackboneEvent event) {
+            if (event instanceof ReportDue e) {
+                return Optional.of(new Notice("report.due", false, false, Set.of(e.organisationId()), Set.of()));
+            }
+            if (event instanceof ReportOverdue e) {
+                return Optional.of(new Notice("report.overdue", true, false, Set.of(e.organisationId()), Set.of()));
+            }
+            return Optional.empty();
+        }
+    }
+
     public static final List<NotificationTrigger> ALL = List.of(new AgendaVoteOpened(), new AgendaRatifiedOutcome(),
-            new IndicatorInTrouble(), new GapOrOverlapFound(), new PartnerCameOrWent(), new WebhookEndpointWasDisabled());
+            new IndicatorInTrouble(), new GapOrOverlapFound(), new PartnerCameOrWent(), new WebhookEndpointWasDisabled(),
+            new ReportOwed());
 
     /** The kind of notification watchers get for any other event on what they watch. */
     public static final String WATCHED = "watch.activity";
 
     /** Every kind, for preferences. */
     public static final List<String> KINDS = List.of("agenda.vote-opened", "agenda.ratified", "measurement.indicator-in-trouble",
-            "activity.gap-or-overlap", "agenda.partner-joined", "agenda.partner-left", "webhook.endpoint-disabled", WATCHED);
+            "activity.gap-or-overlap", "agenda.partner-joined", "agenda.partner-left", "webhook.endpoint-disabled", "report.due",
+            "report.overdue", WATCHED);
 
     /**
      * How a kind is mailed until its recipient chooses: at once what asks something of them or breaks
@@ -100,7 +118,7 @@ public final class NotificationTriggers {
     private static final java.util.Map<String, String> DEFAULT_EMAIL = java.util.Map.of("agenda.vote-opened", "IMMEDIATE",
             "agenda.ratified", "DAILY", "measurement.indicator-in-trouble", "DAILY", "activity.gap-or-overlap", "DAILY",
             "agenda.partner-joined", "WEEKLY", "agenda.partner-left", "WEEKLY", "webhook.endpoint-disabled", "IMMEDIATE",
-            WATCHED, "DAILY");
+            WATCHED, "DAILY", "report.due", "IMMEDIATE", "report.overdue", "IMMEDIATE");
 
     /** The email setting of {@code kind} for whoever has not chosen one: NONE, IMMEDIATE, DAILY or WEEKLY. */
     public static String defaultEmail(String kind) {
