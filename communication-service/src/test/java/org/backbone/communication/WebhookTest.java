@@ -304,6 +304,22 @@ class WebhookTest {
         assertThat(got.signature().split(" ")).hasSize(2);
         new Webhook(hook.secret()).verify(got.body(), got.headers());
         new Webhook(fresh).verify(got.body(), got.headers());
+        // at rest the secrets are sealed: the database alone does not give them away
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://"
+                        + System.getenv().getOrDefault("DB_HOST", "127.0.0.1") + ":" + System.getenv().getOrDefault("DB_PORT", "15432")
+                        + "/communication_test", "communication", "communication");
+                java.sql.PreparedStatement stored = c.prepareStatement("SELECT secret FROM webhook_secret WHERE endpoint_id = ?")) {
+            stored.setObject(1, UUID.fromString(hook.id()));
+            try (java.sql.ResultSet r = stored.executeQuery()) {
+                int secrets = 0;
+                while (r.next()) {
+                    secrets++;
+                    assertThat(r.getString(1)).startsWith("v1:").doesNotContain(hook.secret().substring(6))
+                            .doesNotContain(fresh.substring(6));
+                }
+                assertThat(secrets).isEqualTo(2);
+            }
+        }
     }
 
     @Test

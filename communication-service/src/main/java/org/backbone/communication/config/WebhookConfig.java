@@ -17,6 +17,12 @@ public interface WebhookConfig {
      */
     Optional<List<String>> allowedAddresses();
 
+    /**
+     * The key endpoints' signing secrets are sealed with in the database (AES-256-GCM): 32 random bytes
+     * in base64. Keep it apart from database backups; losing it means rotating every endpoint's secret.
+     */
+    String secretKey();
+
     /** Whether this replica delivers; any number of replicas may, they share the queue. */
     @WithDefault("true")
     boolean dispatcherEnabled();

@@ -74,7 +74,10 @@ public class WebhookDispatcher {
     private Thread thread;
     private volatile boolean running;
 
-    WebhookDispatcher(WebhookQueue queue, WebhookConfig config, Vertx vertx, FeedHub hub) {
+    private final WebhookSecrets secrets;
+
+    WebhookDispatcher(WebhookQueue queue, WebhookConfig config, Vertx vertx, FeedHub hub, WebhookSecrets secrets) {
+        this.secrets = secrets;
         this.queue = queue;
         this.config = config;
         this.vertx = vertx;
@@ -223,8 +226,8 @@ public class WebhookDispatcher {
                 .putHeader("user-agent", "Backbone-Webhooks/1")
                 .putHeader("webhook-id", delivery.messageId())
                 .putHeader("webhook-timestamp", Long.toString(timestamp))
-                .putHeader("webhook-signature", WebhookSignature.sign(delivery.secrets(), delivery.messageId(), timestamp,
-                        delivery.body()));
+                .putHeader("webhook-signature", WebhookSignature.sign(secrets.openAll(delivery.endpoint(), delivery.secrets()),
+                        delivery.messageId(), timestamp, delivery.body()));
         client.request(options).compose(request -> {
             // the whole exchange, not only each silence, is bounded
             long timer = vertx.setTimer(config.totalTimeout().toMillis(), t -> request.reset());

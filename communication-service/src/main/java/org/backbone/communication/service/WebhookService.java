@@ -47,9 +47,12 @@ public class WebhookService {
     private final InitiativeAccess access;
     private final io.vertx.mutiny.core.Vertx vertx;
 
+    private final WebhookSecrets secrets;
+
     WebhookService(WebhookEndpoints endpoints, WebhookDispatcher dispatcher, InitiativeAccess access,
-            io.vertx.mutiny.core.Vertx vertx) {
+            io.vertx.mutiny.core.Vertx vertx, WebhookSecrets secrets) {
         this.vertx = vertx;
+        this.secrets = secrets;
         this.endpoints = endpoints;
         this.dispatcher = dispatcher;
         this.access = access;
@@ -71,7 +74,7 @@ public class WebhookService {
             Endpoint endpoint = new Endpoint(UUID.randomUUID(), owner, settings.initiative(), settings.url(),
                     settings.description() == null ? "" : settings.description(), settings.eventTypes(), true, null, null,
                     null, caller.subject(), OffsetDateTime.now(ZoneOffset.UTC), 1);
-            return endpoints.insert(endpoint, secret).replaceWith(new Registered(endpoint, secret));
+            return endpoints.insert(endpoint, secrets.seal(endpoint.id(), secret)).replaceWith(new Registered(endpoint, secret));
         });
     }
 
@@ -115,7 +118,7 @@ public class WebhookService {
     @WithTransaction
     public Uni<String> rotate(Caller caller, UUID id) {
         String secret = WebhookSignature.newSecret();
-        return owned(caller, id).chain(() -> endpoints.rotate(id, secret)).replaceWith(secret);
+        return owned(caller, id).chain(() -> endpoints.rotate(id, secrets.seal(id, secret))).replaceWith(secret);
     }
 
     /** Queues a ping for the endpoint; returns its delivery's id. */
