@@ -24,6 +24,7 @@ import org.backbone.contracts.agenda.Sector;
 import org.backbone.driver.Tokens;
 import org.backbone.kit.testing.AgendaEvents;
 import org.backbone.kit.testing.Api;
+import org.backbone.kit.testing.GreenMail;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

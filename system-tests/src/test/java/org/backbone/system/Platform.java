@@ -22,7 +22,8 @@ final class Platform implements AutoCloseable {
     final ServiceProcess activity = service("activity-service", Map.of());
     final ServiceProcess communication = service("communication-service", Map.of());
     final ServiceProcess gateway = service("gateway", Map.of("AGENDA_URL", agenda.baseUrl(),
-            "MEASUREMENT_URL", measurement.baseUrl(), "ACTIVITY_URL", activity.baseUrl()));
+            "MEASUREMENT_URL", measurement.baseUrl(), "ACTIVITY_URL", activity.baseUrl(), "COMMUNICATION_URL",
+            communication.baseUrl()));
 
     private static ServiceProcess service(String name, Map<String, String> environment, String... options) {
         List<String> jvm = new java.util.ArrayList<>(List.of("-Xmx384m", "-Dquarkus.profile=test"));

@@ -24,6 +24,7 @@ import org.backbone.contracts.EventJson;
 import org.backbone.contracts.Topics;
 import org.backbone.contracts.partner.MeasurementSubmitted;
 import org.backbone.kit.events.CloudEventRecords;
+import org.backbone.kit.testing.GreenMail;
 import org.backbone.kit.testing.KafkaProbe;
 import org.backbone.driver.BackboneApi;
 import org.backbone.driver.Tokens;
@@ -49,6 +50,8 @@ class Top15SystemIT {
 
     private static Platform platform;
     private static UUID initiative;
+    private static String initiativeName;
+    private static List<Map<String, Object>> ratifiedGoals;
     private static final Map<String, String> indicators = new HashMap<>();
 
     @BeforeAll
@@ -82,7 +85,8 @@ class Top15SystemIT {
         UUID foundation = newOrganisation("Trump Foundation", "NONPROFIT");
         UUID bank = newOrganisation("Bank of the Galilee", "BUSINESS");
 
-        initiative = UUID.fromString(as(admin()).body(Map.of("name", "TOP15 " + UUID.randomUUID(),
+        initiativeName = "TOP15 " + UUID.randomUUID();
+        initiative = UUID.fromString(as(admin()).body(Map.of("name", initiativeName,
                         "problemStatement", "Too few pupils reach advanced STEM", "vision", "Every pupil can reach advanced STEM",
                         "mission", "Coordinate what works", "ratificationRule", Map.of("kind", "UNANIMOUS")))
                 .post("/api/v1/initiatives").then().statusCode(201).extract().path("id"));
@@ -104,11 +108,12 @@ class Top15SystemIT {
         decide("member-b", first, ORG_B, "OBJECT").then().statusCode(200).body("tally.objections", equalTo(1));
         as(admin()).post(base() + "/agenda/versions/" + first + "/withdrawal").then().statusCode(200);
 
-        putDraft("Every pupil, girls and boys alike, can reach advanced STEM", List.of(
+        ratifiedGoals = List.of(
                 goal(root, null, "Lift STEM achievement", "LONG_TERM"),
                 goal(maths, root, "More pupils in advanced mathematics", "INTERMEDIATE"),
                 goal(teachers, root, "More trained STEM teachers", "SHORT_TERM"),
-                goal(girls, maths, "More girls in advanced STEM tracks", "SHORT_TERM")));
+                goal(girls, maths, "More girls in advanced STEM tracks", "SHORT_TERM"));
+        putDraft("Every pupil, girls and boys alike, can reach advanced STEM", ratifiedGoals);
         int second = propose();
         decide("member-a", second, ORG_A, "ENDORSE").then().statusCode(200).body("status", equalTo("PROPOSED"));
         decide("member-b", second, ORG_B, "ENDORSE").then().statusCode(200).body("status", equalTo("RATIFIED"));
@@ -264,6 +269,38 @@ class Top15SystemIT {
 
     private static String values(String code) {
         return base() + "/indicators/" + indicators.get(code) + "/values";
+    }
+
+    /**
+     * Mail, end to end: a vote opened mails the partners' people (GreenMail holds what was sent), and the
+     * mail's one-click unsubscribe link works through the gateway without a token.
+     */
+    @Test
+    @Order(6)
+    void aPartnerIsMailedWhenAVoteOpensAndUnsubscribesInOneClickThroughTheGateway() throws Exception {
+        // a revision of the agenda opens a vote (long after start: every consumer is following by now)
+        putDraft("Every pupil, girls and boys alike, can reach advanced STEM, in every town", ratifiedGoals);
+        int version = propose();
+        GreenMail.Received mail = await().atMost(DEADLINE).ignoreExceptions()
+                .until(() -> GreenMail.mentioning("member-a@demo.backbone.example", initiativeName), m -> m.stream()
+                        .anyMatch(x -> x.subject().contains("version " + version + " "))).stream()
+                .filter(x -> x.subject().contains("version " + version + " ")).findFirst().orElseThrow();
+        assertThat(mail.subject()).isEqualTo("[Backbone] Agenda version " + version + " is open for your vote");
+        String link = mail.listUnsubscribe().replaceAll("^<.*?/api(/v1/mail/unsubscribe/[^>]+)>$", "$1");
+        assertThat(link).startsWith("/v1/mail/unsubscribe/");
+        try {
+            given().contentType("application/x-www-form-urlencoded").body("List-Unsubscribe=One-Click").post("/api" + link)
+                    .then().statusCode(200);
+            List<Map<String, Object>> preferences = as(Tokens.user("member-a")).get("/api/v1/me/notification-preferences")
+                    .then().statusCode(200).extract().path("");
+            assertThat(preferences).filteredOn(p -> "agenda.vote-opened".equals(p.get("kind")))
+                    .extracting(p -> p.get("email")).containsExactly("NONE");
+            // a forged link is refused at the service, a problem detail through the gateway
+            given().post("/api/v1/mail/unsubscribe/forged.link").then().statusCode(404).contentType("application/problem+json");
+        } finally {
+            as(Tokens.user("member-a")).body(Map.of("inApp", true, "email", "IMMEDIATE"))
+                    .put("/api/v1/me/notification-preferences/agenda.vote-opened").then().statusCode(200);
+        }
     }
 
     private static String progress(String code) {

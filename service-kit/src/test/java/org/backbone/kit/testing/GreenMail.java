@@ -1,4 +1,4 @@
-package org.backbone.communication;
+package org.backbone.kit.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,10 +20,10 @@ import java.util.List;
 import java.util.Properties;
 
 /** What the local SMTP server (GreenMail, started by ./backbone infra up) received, read through its REST API. */
-final class GreenMail {
+public final class GreenMail {
 
     /** One received mail, its parts decoded. */
-    record Received(String subject, String text, String html, String listUnsubscribe, String listUnsubscribePost,
+    public record Received(String subject, String text, String html, String listUnsubscribe, String listUnsubscribePost,
             String autoSubmitted) {
     }
 
@@ -35,7 +35,7 @@ final class GreenMail {
     }
 
     /** Every mail to {@code address} so far. */
-    static List<Received> inbox(String address) throws IOException, InterruptedException, MessagingException {
+    public static List<Received> inbox(String address) throws IOException, InterruptedException, MessagingException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(API + "/api/user/"
                 + URLEncoder.encode(address, StandardCharsets.UTF_8) + "/messages/INBOX")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -66,7 +66,7 @@ final class GreenMail {
     }
 
     /** The mails to {@code address} whose text mentions {@code marker}. */
-    static List<Received> mentioning(String address, String marker) throws IOException, InterruptedException, MessagingException {
+    public static List<Received> mentioning(String address, String marker) throws IOException, InterruptedException, MessagingException {
         return inbox(address).stream().filter(m -> m.text() != null && m.text().contains(marker)).toList();
     }
 }
