@@ -57,7 +57,7 @@ class FeedTest {
 
     @BeforeEach
     void initiativeWithTwoPartners() throws Exception {
-        FeedFollowing.await();
+        Following.feed();
         Instant now = Instant.now();
         AgendaEvents.publish(
                 new InitiativeCreated(initiative, "TOP15 " + initiative, null, null, null,

@@ -44,7 +44,8 @@ class MailTest {
 
     @BeforeEach
     void initiativeWithTwoPartners() throws Exception {
-        FeedFollowing.await();
+        Following.feed();
+        Following.notifications();
         Instant now = Instant.now();
         AgendaEvents.publish(new InitiativeCreated(initiative, name, null, null, null,
                         new RatificationRule(RatificationKind.UNANIMOUS, null), "admin"),

@@ -38,29 +38,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class NotificationTest {
 
-    private static volatile boolean following;
     private final UUID initiative = UUID.randomUUID();
     private final UUID activity = UUID.randomUUID();
 
-    /** The notification consumer starts from the end: wait until a probe of its own is told to staff. */
-    private static void notificationsFollowing() {
-        if (following) {
-            return;
-        }
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(3)).ignoreExceptions().until(() -> {
-            UUID probe = UUID.randomUUID();
-            AgendaEvents.publish(new PartnerJoined(probe, Tokens.ORG_A, "Atid STEM Network", Sector.NONPROFIT,
-                    PartnerRole.FOUNDING, Instant.now()));
-            return await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> kinds(Tokens.admin(), probe),
-                    kinds -> kinds.contains("agenda.partner-joined")) != null;
-        });
-        following = true;
-    }
-
     @BeforeEach
     void initiativeWithTwoPartnersAndAnActivity() throws Exception {
-        notificationsFollowing();
-        FeedFollowing.await();
+        Following.notifications();
+        Following.feed();
         Instant now = Instant.now();
         AgendaEvents.publish(new InitiativeCreated(initiative, "Notified " + initiative, null, null, null,
                         new RatificationRule(RatificationKind.UNANIMOUS, null), "admin"),

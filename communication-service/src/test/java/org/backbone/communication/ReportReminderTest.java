@@ -80,7 +80,8 @@ class ReportReminderTest {
 
     @BeforeEach
     void partnersAAndBWithAGraceOfFiveDays() throws Exception {
-        FeedFollowing.await();
+        Following.feed();
+        Following.notifications();
         remindersFollowing();
         AgendaEvents.publish(initiativeWithPartners(initiative, "Reminded " + initiative).toArray(BackboneEvent[]::new));
         await().atMost(Duration.ofSeconds(30)).until(() -> Api.as(Tokens.admin()).body(Map.of("graceDays", 5))

@@ -125,7 +125,7 @@ class WebhookTest {
 
     @BeforeEach
     void initiativeWithTwoPartners() throws Exception {
-        FeedFollowing.await();
+        Following.feed();
         Instant now = Instant.now();
         AgendaEvents.publish(
                 new InitiativeCreated(initiative, "Hooks " + initiative, null, null, null,
