@@ -151,6 +151,36 @@ class MailTest {
         }
     }
 
+    @jakarta.inject.Inject
+    org.backbone.communication.persistence.MailQueue queue;
+
+    @Test
+    void finishedMailsOlderThanTheRetentionArePurgedAndPendingOnesNever() throws Exception {
+        String who = "purge-" + UUID.randomUUID();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://"
+                        + System.getenv().getOrDefault("DB_HOST", "127.0.0.1") + ":" + System.getenv().getOrDefault("DB_PORT", "15432")
+                        + "/communication_test", "communication", "communication");
+                java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO mail_out (recipient, scope, status, created_at, "
+                        + "next_attempt_at) VALUES (?, 'DAILY', ?, now() - ? * interval '1 day', now() + interval '1 year')");
+                java.sql.PreparedStatement left = c.prepareStatement("SELECT status FROM mail_out WHERE recipient = ? ORDER BY status")) {
+            for (Object[] row : new Object[][] {{"SENT", 31}, {"FAILED", 40}, {"SENT", 2}, {"PENDING", 60}}) {
+                insert.setString(1, who);
+                insert.setString(2, (String) row[0]);
+                insert.setInt(3, (Integer) row[1]);
+                insert.executeUpdate();
+            }
+            assertThat(queue.purge(Duration.ofDays(30))).isGreaterThanOrEqualTo(2);
+            left.setString(1, who);
+            List<String> statuses = new java.util.ArrayList<>();
+            try (java.sql.ResultSet r = left.executeQuery()) {
+                while (r.next()) {
+                    statuses.add(r.getString(1));
+                }
+            }
+            assertThat(statuses).containsExactly("PENDING", "SENT");
+        }
+    }
+
     @Test
     void mailSettingsAreCheckedFieldByField() {
         // (other tests, the fuzzer among them, set the demo users' settings: set, then read back)

@@ -33,6 +33,10 @@ public interface MailConfig {
     @WithDefault("50")
     int batch();
 
+    /** How long sent, skipped and failed mails stay in {@code mail_out} (an hourly purge). */
+    @WithDefault("30d")
+    Duration retention();
+
     /** How long a mail taken by a sender is its own; after that another replica may send it. */
     @WithDefault("2m")
     Duration lease();

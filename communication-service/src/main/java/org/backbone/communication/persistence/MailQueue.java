@@ -204,6 +204,15 @@ public class MailQueue {
         }
     }
 
+    /** Forgets finished mails older than {@code retention} (their notifications stay, marked as mailed); how many. */
+    public int purge(Duration retention) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("DELETE FROM mail_out "
+                + "WHERE status <> 'PENDING' AND created_at < now() - ? * interval '1 millisecond'")) {
+            s.setLong(1, retention.toMillis());
+            return s.executeUpdate();
+        }
+    }
+
     private void finish(long id, String status, String address, String error) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("UPDATE mail_out SET "
                 + "status = ?, leased_until = NULL, address = ?, last_error = ?, sent_at = CASE WHEN ? = 'SENT' THEN now() END "

@@ -74,6 +74,15 @@ public class MailService {
         }
     }
 
+    @Scheduled(identity = "mail-purge", every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purge() {
+        try {
+            queue.purge(config.retention());
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("purging old mail failed, the next run tries again: %s", e.toString());
+        }
+    }
+
     /** Turns due notifications into mails. */
     void plan() throws SQLException {
         while (queue.planImmediate(PLAN_BATCH) == PLAN_BATCH) {
