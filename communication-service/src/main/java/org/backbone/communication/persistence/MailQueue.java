@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,17 +143,12 @@ public class MailQueue {
     /** What a mail carries, oldest first. */
     public List<Notifications.Notification> contents(long mailId) throws SQLException {
         List<Notifications.Notification> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT seq, kind, "
-                + "initiative_id, verb, object_service, object_type, object_id, title, array_to_string(params, E'\\x1f'), "
-                + "created_at, read_at FROM notification WHERE mail_id = ? ORDER BY seq")) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT "
+                + Notifications.COLUMNS + " FROM notification WHERE mail_id = ? ORDER BY seq")) {
             s.setLong(1, mailId);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    String params = r.getString(9);
-                    rows.add(new Notifications.Notification(r.getLong(1), r.getString(2), r.getObject(3, UUID.class),
-                            r.getString(4), r.getString(5), r.getString(6), r.getString(7), r.getString(8),
-                            params == null || params.isEmpty() ? List.of() : Arrays.asList(params.split("\u001f", -1)),
-                            r.getObject(10, OffsetDateTime.class), r.getObject(11, OffsetDateTime.class)));
+                    rows.add(NotificationTail.read(r));
                 }
             }
         }

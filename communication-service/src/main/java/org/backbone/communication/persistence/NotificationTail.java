@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,22 +37,24 @@ public class NotificationTail {
     /** Up to {@code limit} of the person's notifications after {@code after}, oldest first. */
     public List<Notifications.Notification> after(String recipient, long after, int limit) throws SQLException {
         List<Notifications.Notification> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT seq, kind, "
-                + "initiative_id, verb, object_service, object_type, object_id, title, array_to_string(params, E'\\x1f'), "
-                + "created_at, read_at FROM notification WHERE recipient = ? AND in_app AND seq > ? ORDER BY seq LIMIT ?")) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT "
+                + Notifications.COLUMNS + " FROM notification WHERE recipient = ? AND in_app AND seq > ? ORDER BY seq LIMIT ?")) {
             s.setString(1, recipient);
             s.setLong(2, after);
             s.setInt(3, limit);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    String params = r.getString(9);
-                    rows.add(new Notifications.Notification(r.getLong(1), r.getString(2), r.getObject(3, UUID.class),
-                            r.getString(4), r.getString(5), r.getString(6), r.getString(7), r.getString(8),
-                            params == null || params.isEmpty() ? List.of() : Arrays.asList(params.split("\u001f", -1)),
-                            r.getObject(10, OffsetDateTime.class), r.getObject(11, OffsetDateTime.class)));
+                    rows.add(read(r));
                 }
             }
         }
         return rows;
+    }
+
+    /** A row selected as {@link Notifications#COLUMNS}. */
+    static Notifications.Notification read(ResultSet r) throws SQLException {
+        return new Notifications.Notification(r.getLong(1), r.getString(2), r.getObject(3, UUID.class), r.getString(4),
+                r.getString(5), r.getString(6), r.getString(7), r.getString(8), Notifications.params(r.getString(9)),
+                r.getObject(10, OffsetDateTime.class), r.getObject(11, OffsetDateTime.class));
     }
 }

@@ -19,6 +19,15 @@ public class Notifications {
 
     private static final String SEPARATOR = "\u001f";
 
+    /** What a notification is read as, in the order {@link Notification}'s fields take (over JDBC or not). */
+    static final String COLUMNS = "seq, kind, initiative_id, verb, object_service, object_type, object_id, title, "
+            + "array_to_string(params, E'\\x1f'), created_at, read_at";
+
+    /** The params column as {@link #COLUMNS} reads it. */
+    static List<String> params(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(SEPARATOR, -1));
+    }
+
     /** One notification to write. */
     public record NewNotification(String recipient, String kind, String eventId, UUID initiative, String verb,
             String objectService, String objectType, String objectId, String title, List<String> params, boolean inApp,
@@ -67,8 +76,7 @@ public class Notifications {
     }
 
     public Uni<List<Notification>> page(String recipient, boolean unreadOnly, Long before, int limit) {
-        String sql = "SELECT seq, kind, initiative_id, verb, object_service, object_type, object_id, title, "
-                + "array_to_string(params, E'\\x1f'), created_at, read_at FROM notification WHERE recipient = :r AND in_app"
+        String sql = "SELECT " + COLUMNS + " FROM notification WHERE recipient = :r AND in_app"
                 + (unreadOnly ? " AND read_at IS NULL" : "") + (before == null ? "" : " AND seq < :before")
                 + " ORDER BY seq DESC LIMIT :limit";
         return Panache.getSession().chain(s -> {
@@ -78,8 +86,7 @@ public class Notifications {
             }
             return q.getResultList();
         }).map(rows -> rows.stream().map(r -> new Notification(((Number) r[0]).longValue(), (String) r[1], (UUID) r[2],
-                (String) r[3], (String) r[4], (String) r[5], (String) r[6], (String) r[7],
-                r[8] == null || ((String) r[8]).isEmpty() ? List.of() : Arrays.asList(((String) r[8]).split(SEPARATOR, -1)),
+                (String) r[3], (String) r[4], (String) r[5], (String) r[6], (String) r[7], params((String) r[8]),
                 WebhookEndpoints.time(r[9]), WebhookEndpoints.time(r[10]))).toList());
     }
 

@@ -142,10 +142,17 @@ public class MailService {
         contents.stream().map(Notification::initiative).filter(Objects::nonNull).forEach(initiatives::add);
         Map<UUID, String> titles = queue.initiativeTitles(initiatives);
         String unsubscribe = links.url(mail.recipient(), mail.scope());
-        MailComposer.Composed composed = isDigest(mail.scope())
-                ? composer.digest(mail.scope(), contents, titles, locale, zone(mail.recipient(), person.get()), unsubscribe)
-                : composer.notice(contents.get(0), contents.get(0).initiative() == null ? null
-                        : titles.get(contents.get(0).initiative()), locale, unsubscribe);
+        MailComposer.Composed composed;
+        try {
+            composed = isDigest(mail.scope())
+                    ? composer.digest(mail.scope(), contents, titles, locale, zone(mail.recipient(), person.get()), unsubscribe)
+                    : composer.notice(contents.get(0), contents.get(0).initiative() == null ? null
+                            : titles.get(contents.get(0).initiative()), locale, unsubscribe);
+        } catch (RuntimeException e) {
+            // writing it is plain code over stored rows: it would fail on every try, so it is given up, alone
+            queue.failed(mail.id(), address, "cannot be written: " + e);
+            return;
+        }
         try {
             mailer.send(Mail.withHtml(address, composed.subject(), composed.html()).setText(composed.text())
                     // RFC 8058: mail clients offer one-click unsubscribe, by POST to the link

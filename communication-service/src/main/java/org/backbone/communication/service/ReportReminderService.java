@@ -90,7 +90,12 @@ public class ReportReminderService {
             ReportLedger.Initiative initiative = ledger.initiative(id, ReportDuties.DEFAULT_GRACE_DAYS, config.zone());
             List<ReportDuties.Reminder> due = new ArrayList<>();
             for (ReportDuties.Indicator indicator : initiative.indicators()) {
-                due.addAll(ReportDuties.due(indicator, initiative.partners(), today, initiative.graceDays(), initiative.known()));
+                try {
+                    due.addAll(ReportDuties.due(indicator, initiative.partners(), today, initiative.graceDays(), initiative.known()));
+                } catch (RuntimeException e) {
+                    // one indicator's data that the rules cannot read holds up nobody else's reminders
+                    LOG.warnf("report reminders skip indicator %s: %s", indicator.id(), e.toString());
+                }
             }
             sent += ledger.remind(id, due);
         }
