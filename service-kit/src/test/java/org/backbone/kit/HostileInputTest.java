@@ -48,9 +48,11 @@ class HostileInputTest {
 
     @Test
     void aRepeatedKeyTrailingGarbageAndASecondDocumentAre400() {
-        post("{\"name\": \"a\", \"name\": \"b\"}").statusCode(400).body("detail", containsString("not valid JSON"));
-        post("{\"name\": \"a\", \"parts\": [{\"title\": \"x\", \"title\": \"y\"}]}").statusCode(400);
-        post("{\"name\": \"a\"} trailing").statusCode(400);
+        post("{\"name\": \"a\", \"name\": \"b\"}").statusCode(400).body("detail", equalTo("request body names name twice"))
+                .body("errors[0].field", equalTo("name"));
+        post("{\"name\": \"a\", \"parts\": [{\"title\": \"x\", \"title\": \"y\"}]}").statusCode(400)
+                .body("errors[0].field", equalTo("parts[0].title"));
+        post("{\"name\": \"a\"} trailing").statusCode(400).body("detail", containsString("not valid JSON"));
         post("{\"name\": \"a\"}{\"name\": \"b\"}").statusCode(400);
     }
 

@@ -57,6 +57,10 @@ public class ProblemMappers {
                 : errors.size() + " fields are invalid", uri, errors);
     }
 
+    /** Jackson's words for a name given twice in one object (strict duplicate detection). */
+    private static final java.util.regex.Pattern DUPLICATE_KEY = java.util.regex.Pattern.compile(
+            "Duplicate (?:field|Object property) '(.*)'", java.util.regex.Pattern.DOTALL);
+
     /** Outranks the framework's own mapper, which answers a bare 400 for a value of the wrong type. */
     @ServerExceptionMapper(priority = Priorities.USER - 100)
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
@@ -81,6 +85,12 @@ public class ProblemMappers {
             return respond(ProblemType.VALIDATION_FAILED, field + ": wrong type", uri,
                     List.of(new FieldProblem(field, "wrong type: expected "
                             + (mismatched.getTargetType() == null ? "another type" : mismatched.getTargetType().getSimpleName()))));
+        }
+        java.util.regex.Matcher duplicate = DUPLICATE_KEY.matcher(String.valueOf(e.getOriginalMessage()));
+        if (duplicate.matches()) {
+            String field = echo(duplicatePath(e, duplicate.group(1)));
+            return respond(ProblemType.MALFORMED_REQUEST, "request body names " + field + " twice", uri,
+                    List.of(new FieldProblem(field, "appears twice in one object")));
         }
         String detail = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
                 ? "JSON does not fit the request at " + pathOf(mapping)
@@ -184,6 +194,25 @@ public class ProblemMappers {
     }
 
     /** A rejected value as it may be shown: storable and short. */
+    /** Where the repeated name is, as {@code parts[0].title}: the parser's position, or the bare name. */
+    private static String duplicatePath(JsonProcessingException e, String name) {
+        if (!(e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser) || parser.getParsingContext() == null) {
+            return name;
+        }
+        StringBuilder path = new StringBuilder();
+        for (com.fasterxml.jackson.core.JsonPointer p = parser.getParsingContext().pathAsPointer(); p != null && !p.matches();
+                p = p.tail()) {
+            if (p.mayMatchElement() && p.getMatchingIndex() >= 0 && p.getMatchingProperty().equals(
+                    Integer.toString(p.getMatchingIndex()))) {
+                path.append('[').append(p.getMatchingIndex()).append(']');
+            } else {
+                path.append(path.length() == 0 ? "" : ".").append(p.getMatchingProperty());
+            }
+        }
+        String at = path.toString();
+        return at.isEmpty() ? name : at.endsWith(name) ? at : at + "." + name;
+    }
+
     private static String echo(Object value) {
         String text = StorableText.sanitized(String.valueOf(value));
         return text.length() > 100 ? text.substring(0, 100) + "…" : text;
