@@ -72,7 +72,8 @@ public class FeedEntries {
     public Uni<List<FeedEntry>> page(UUID initiative, boolean staff, UUID organisation, Filter filter, Long before,
             int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM feed_entry WHERE initiative_id = :initiative"
-                + " AND (cardinality(organisation_ids) = 0 OR :staff OR :organisation = ANY(organisation_ids))");
+                // a reader of no organisation (an observer) must not match the staff-only marker, the nil uuid
+                + " AND (cardinality(organisation_ids) = 0 OR :staff OR (:member AND :organisation = ANY(organisation_ids)))");
         if (before != null) {
             sql.append(" AND seq < :before");
         }
@@ -92,6 +93,7 @@ public class FeedEntries {
         return Panache.getSession().chain(session -> {
             var query = session.<Object[]>createNativeQuery(sql.toString())
                     .setParameter("initiative", initiative).setParameter("staff", staff)
+                    .setParameter("member", organisation != null)
                     .setParameter("organisation", organisation == null ? new UUID(0, 0) : organisation)
                     .setParameter("limit", limit);
             if (before != null) {
