@@ -40,11 +40,14 @@ public final class FeedBench {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String GATEWAY = "http://127.0.0.1:8080/api";
     private static final String AGENDA = "http://127.0.0.1:8081";
+    /** In the names of the warm-up's changes: the services have just been (re)started, and their JIT is cold. */
+    private static final String WARM_UP = " warm-up ";
 
     private final int clients;
     private final int rate;
     private final int seconds;
     private final int initiatives;
+    private final int warmUp;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     /** When each change's PUT answered (it commits before), by the name it gave the initiative. */
@@ -55,25 +58,26 @@ public final class FeedBench {
     /** From the event's time (set by agenda's outbox in the transaction, just before it commits) to receipt. */
     private final List<Double> fromEvent = Collections.synchronizedList(new ArrayList<>());
 
-    FeedBench(int clients, int rate, int seconds, int initiatives) {
+    FeedBench(int clients, int rate, int seconds, int initiatives, int warmUp) {
         this.clients = clients;
         this.rate = rate;
         this.seconds = seconds;
         this.initiatives = initiatives;
+        this.warmUp = warmUp;
     }
 
     public static void main(String[] args) throws Exception {
-        int[] v = {500, 200, 30, 8};
+        int[] v = {500, 200, 30, 8, 30};
         for (int i = 0; i < Math.min(args.length, v.length); i++) {
             v[i] = Integer.parseInt(args[i]);
         }
-        new FeedBench(v[0], v[1], v[2], v[3]).run();
+        new FeedBench(v[0], v[1], v[2], v[3], v[4]).run();
         System.exit(0);
     }
 
     private void run() throws Exception {
         System.out.printf("feed bench: %d stream clients through the gateway, %d agenda changes/s for %d s over %d "
-                + "initiatives%n", clients, rate, seconds, initiatives);
+                + "initiatives, after %d s of the same unmeasured (warm-up)%n", clients, rate, seconds, initiatives, warmUp);
         String admin = Tokens.admin();
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < initiatives; i++) {
@@ -97,7 +101,8 @@ public final class FeedBench {
         int perInitiative = Math.max(1, rate / initiatives);
         int changes = perInitiative * seconds;
         for (UUID id : ids) {
-            Thread writer = new Thread(() -> rename(admin, id, perInitiative, changes), "writer-" + id);
+            Thread writer = new Thread(() -> rename(admin, id, perInitiative, perInitiative * warmUp, changes),
+                    "writer-" + id);
             writer.start();
             writers.add(writer);
         }
@@ -180,30 +185,36 @@ public final class FeedBench {
         return UUID.fromString(JSON.readTree(response.body()).get("id").asText());
     }
 
-    private void rename(String token, UUID id, int perSecond, int changes) {
+    /** Renames {@code id} {@code warmUps + changes} times; the first {@code warmUps} are named apart and not timed. */
+    private void rename(String token, UUID id, int perSecond, int warmUps, int changes) {
         try {
             String etag = http.send(HttpRequest.newBuilder(URI.create(AGENDA + "/v1/initiatives/" + id))
                     .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString())
                     .headers().firstValue("ETag").orElseThrow();
             long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
             long next = System.nanoTime();
-            for (int n = 0; n < changes; n++) {
+            for (int n = -warmUps; n < changes; n++) {
                 long wait = next - System.nanoTime();
                 if (wait > 0) {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
                 next += interval;
-                String name = "Feed bench " + id + " #" + n;
+                boolean timed = n >= 0;
+                String name = "Feed bench " + id + (timed ? " #" + n : WARM_UP + n);
                 // timed from the request's start: an entry can reach a stream before this thread reads the answer,
                 // so the figure includes agenda-service's own write (the PUT's time is printed beside it)
                 long sent = System.nanoTime();
-                committed.put(name, sent);
+                if (timed) {
+                    committed.put(name, sent);
+                }
                 String body = JSON.writeValueAsString(Map.of("name", name, "ratificationRule", Map.of("kind", "UNANIMOUS")));
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(AGENDA + "/v1/initiatives/" + id))
                         .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                         .header("If-Match", etag).PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
                         HttpResponse.BodyHandlers.ofString());
-                puts.add((System.nanoTime() - sent) / 1e6);
+                if (timed) {
+                    puts.add((System.nanoTime() - sent) / 1e6);
+                }
                 if (response.statusCode() != 200) {
                     throw new IllegalStateException("a rename answered " + response.statusCode() + ": " + response.body());
                 }
@@ -226,7 +237,8 @@ public final class FeedBench {
             } else if (line.startsWith("data:")) {
                 try {
                     JsonNode entry = JSON.readTree(line.substring(5));
-                    if (!"agenda.initiative.updated".equals(entry.path("verb").asText())) {
+                    if (!"agenda.initiative.updated".equals(entry.path("verb").asText())
+                            || entry.path("object").path("title").asText().contains(WARM_UP)) {
                         return;
                     }
                     fromEvent.add(Duration.between(java.time.OffsetDateTime.parse(entry.path("time").asText()).toInstant(), wall)

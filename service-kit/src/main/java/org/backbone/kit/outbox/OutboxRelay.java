@@ -300,7 +300,8 @@ public final class OutboxRelay {
             properties.put(ProducerConfig.ACKS_CONFIG, "all");
             properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
             properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
-            properties.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+            // each cycle sends its whole batch at once and then waits for the acks: lingering would only add a fixed delay
+            properties.put(ProducerConfig.LINGER_MS_CONFIG, "0");
             // fail fast while the broker is away; the relay backs off and retries the same rows
             properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
             properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
