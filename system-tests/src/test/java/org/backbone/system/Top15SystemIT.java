@@ -303,6 +303,28 @@ class Top15SystemIT {
         }
     }
 
+    @Test
+    @Order(7)
+    void staffAnnounceToCorePartnersWhoReadAndAcknowledgeItThroughTheGatewayAndFindItInTheirFeed() {
+        String announcements = "/api/v1/initiatives/" + initiative + "/announcements";
+        String title = "Core partners: the budget call opens Sunday";
+        String id = as(admin()).body(Map.of("title", title, "body", "Proposals by **15 January**.<script>x()</script>",
+                        "audience", "PARTNERS", "partnerRoles", List.of("CORE"), "acknowledgementRequested", true))
+                .post(announcements).then().statusCode(201).extract().path("id");
+        // Negev Tech (B) is a CORE partner, Atid (A) a FOUNDING one
+        as(Tokens.user("member-b")).get(announcements + "/" + id).then().statusCode(200)
+                .body("bodyHtml", equalTo("<p>Proposals by <strong>15 January</strong>.&lt;script&gt;x()&lt;/script&gt;</p>\n"));
+        as(Tokens.user("member-a")).get(announcements + "/" + id).then().statusCode(404);
+        as(Tokens.user("member-b")).put(announcements + "/" + id + "/acknowledgement").then().statusCode(200);
+        as(admin()).get(announcements + "/" + id + "/acknowledgements").then().statusCode(200).body("count", equalTo(1));
+
+        String feed = "/api/v1/initiatives/" + initiative + "/feed?type=communication.announcement";
+        await().atMost(DEADLINE).until(() -> as(Tokens.user("member-b")).get(feed).then().statusCode(200).extract()
+                .<List<String>>path("items.object.title").contains(title));
+        assertThat(as(Tokens.user("member-a")).get(feed).then().statusCode(200).extract()
+                .<List<String>>path("items.object.title")).doesNotContain(title);
+    }
+
     private static String progress(String code) {
         return base() + "/indicators/" + indicators.get(code) + "/progress";
     }

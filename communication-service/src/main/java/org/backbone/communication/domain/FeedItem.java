@@ -145,9 +145,7 @@ public record FeedItem(String verb, String objectService, String objectType, Str
         } else if (event instanceof FindingDismissed e) {
             return new Described(null, null, null, java.util.Arrays.asList(e.kind().name()), Set.of());
         } else if (event instanceof AnnouncementPublished e) {
-            // an announcement for staff is for staff alone
-            return new Described(null, null, e.title(), java.util.Arrays.asList(),
-                    e.audience() == Audience.STAFF ? STAFF_ONLY : Set.of());
+            return new Described(null, null, e.title(), java.util.Arrays.asList(), announcementReaders(e));
         } else if (event instanceof ThreadOpened e) {
             return Described.titled(e.title(), e.about().type());
         } else if (event instanceof CommentPosted e) {
@@ -195,6 +193,21 @@ public record FeedItem(String verb, String objectService, String objectType, Str
 
     /** Readers of the initiative that are no organisation's members: staff alone. */
     private static final Set<UUID> STAFF_ONLY = Set.of(BackboneEvent.NO_INITIATIVE);
+
+    /**
+     * Who reads an announcement's entry: everyone for EVERYONE; staff alone for STAFF; for PARTNERS staff
+     * and the partners it was for (staff alone when the event predates that list), never observers.
+     */
+    private static Set<UUID> announcementReaders(AnnouncementPublished e) {
+        if (e.audience() == Audience.EVERYONE) {
+            return Set.of();
+        }
+        Set<UUID> readers = new java.util.HashSet<>(STAFF_ONLY);
+        if (e.audience() == Audience.PARTNERS && e.organisationIds() != null) {
+            readers.addAll(e.organisationIds());
+        }
+        return Set.copyOf(readers);
+    }
 
     /** A decision's statement as its title: the feed names it, the decision says it in full. */
     private static String shortened(String statement) {

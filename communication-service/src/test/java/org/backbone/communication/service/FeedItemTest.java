@@ -52,6 +52,20 @@ class FeedItemTest {
     }
 
     @Test
+    void aPartnersAnnouncementIsForStaffAndThePartnersItWasForNeverForObservers() {
+        UUID other = UUID.randomUUID();
+        FeedItem narrowed = FeedItem.of(new org.backbone.contracts.communication.AnnouncementPublished(initiative,
+                UUID.randomUUID(), "Core partners", org.backbone.contracts.communication.Audience.PARTNERS, null, false,
+                List.of(organisation))).orElseThrow();
+        assertThat(narrowed.organisations()).contains(organisation).doesNotContain(other)
+                .contains(org.backbone.contracts.BackboneEvent.NO_INITIATIVE);
+        // written before the list existed: staff alone, not every reader
+        FeedItem older = FeedItem.of(new org.backbone.contracts.communication.AnnouncementPublished(initiative,
+                UUID.randomUUID(), "Partners", org.backbone.contracts.communication.Audience.PARTNERS, null, false)).orElseThrow();
+        assertThat(older.organisations()).containsExactly(org.backbone.contracts.BackboneEvent.NO_INITIATIVE);
+    }
+
+    @Test
     void anAnnouncementForStaffIsForStaffAlone() {
         var ref = new org.backbone.contracts.communication.ObjectRef("agenda", "goal", "g1");
         FeedItem staff = FeedItem.of(new org.backbone.contracts.communication.AnnouncementPublished(initiative, UUID.randomUUID(),

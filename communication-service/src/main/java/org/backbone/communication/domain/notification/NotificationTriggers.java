@@ -10,6 +10,7 @@ import org.backbone.contracts.agenda.AgendaProposed;
 import org.backbone.contracts.agenda.AgendaRatified;
 import org.backbone.contracts.agenda.PartnerJoined;
 import org.backbone.contracts.agenda.PartnerLeft;
+import org.backbone.contracts.communication.AnnouncementPublished;
 import org.backbone.contracts.communication.ReportDue;
 import org.backbone.contracts.communication.ReportOverdue;
 import org.backbone.contracts.communication.WebhookEndpointDisabled;
@@ -99,9 +100,29 @@ public final class NotificationTriggers {
         }
     }
 
+    /**
+     * An announcement was published: its audience — every partner and staff, the partners it was for,
+     * or staff alone. Observers are not told: they hold no partner's seat.
+     */
+    public static final class AnnouncementMade implements NotificationTrigger {
+        @Override
+        public Optional<Notice> of(BackboneEvent event) {
+            if (!(event instanceof AnnouncementPublished e)) {
+                return Optional.empty();
+            }
+            return Optional.of(switch (e.audience()) {
+                case EVERYONE -> Notice.toEveryPartner("announcement.published").andStaff();
+                case STAFF -> Notice.toStaff("announcement.published");
+                // written before organisationIds: nobody but the watchers, rather than too many
+                case PARTNERS -> new Notice("announcement.published", false, false,
+                        e.organisationIds() == null ? Set.of() : Set.copyOf(e.organisationIds()), Set.of());
+            });
+        }
+    }
+
     public static final List<NotificationTrigger> ALL = List.of(new AgendaVoteOpened(), new AgendaRatifiedOutcome(),
             new IndicatorInTrouble(), new GapOrOverlapFound(), new PartnerCameOrWent(), new WebhookEndpointWasDisabled(),
-            new ReportOwed());
+            new ReportOwed(), new AnnouncementMade());
 
     /** The kind of notification watchers get for any other event on what they watch. */
     public static final String WATCHED = "watch.activity";
@@ -109,16 +130,24 @@ public final class NotificationTriggers {
     /** Every kind, for preferences. */
     public static final List<String> KINDS = List.of("agenda.vote-opened", "agenda.ratified", "measurement.indicator-in-trouble",
             "activity.gap-or-overlap", "agenda.partner-joined", "agenda.partner-left", "webhook.endpoint-disabled", "report.due",
-            "report.overdue", WATCHED);
+            "report.overdue", "announcement.published", WATCHED);
 
     /**
      * How a kind is mailed until its recipient chooses: at once what asks something of them or breaks
      * their integration, the rest in the daily digest; staff's membership news weekly.
      */
-    private static final java.util.Map<String, String> DEFAULT_EMAIL = java.util.Map.of("agenda.vote-opened", "IMMEDIATE",
-            "agenda.ratified", "DAILY", "measurement.indicator-in-trouble", "DAILY", "activity.gap-or-overlap", "DAILY",
-            "agenda.partner-joined", "WEEKLY", "agenda.partner-left", "WEEKLY", "webhook.endpoint-disabled", "IMMEDIATE",
-            WATCHED, "DAILY", "report.due", "IMMEDIATE", "report.overdue", "IMMEDIATE");
+    private static final java.util.Map<String, String> DEFAULT_EMAIL = java.util.Map.ofEntries(
+            java.util.Map.entry("agenda.vote-opened", "IMMEDIATE"),
+            java.util.Map.entry("agenda.ratified", "DAILY"),
+            java.util.Map.entry("measurement.indicator-in-trouble", "DAILY"),
+            java.util.Map.entry("activity.gap-or-overlap", "DAILY"),
+            java.util.Map.entry("agenda.partner-joined", "WEEKLY"),
+            java.util.Map.entry("agenda.partner-left", "WEEKLY"),
+            java.util.Map.entry("webhook.endpoint-disabled", "IMMEDIATE"),
+            java.util.Map.entry(WATCHED, "DAILY"),
+            java.util.Map.entry("report.due", "IMMEDIATE"),
+            java.util.Map.entry("report.overdue", "IMMEDIATE"),
+            java.util.Map.entry("announcement.published", "IMMEDIATE"));
 
     /** The email setting of {@code kind} for whoever has not chosen one: NONE, IMMEDIATE, DAILY or WEEKLY. */
     public static String defaultEmail(String kind) {
