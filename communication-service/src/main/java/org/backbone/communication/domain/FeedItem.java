@@ -147,11 +147,14 @@ public record FeedItem(String verb, String objectService, String objectType, Str
         } else if (event instanceof AnnouncementPublished e) {
             return new Described(null, null, e.title(), java.util.Arrays.asList(), announcementReaders(e));
         } else if (event instanceof ThreadOpened e) {
-            return Described.titled(e.title(), e.about().type());
+            return new Described(null, null, e.title(), java.util.Arrays.asList(e.about().type()),
+                    subjectReaders(e.organisationIds()));
         } else if (event instanceof CommentPosted e) {
-            return new Described("thread", e.threadId().toString(), null, java.util.Arrays.asList(), Set.of());
+            return new Described("thread", e.threadId().toString(), null, java.util.Arrays.asList(),
+                    subjectReaders(e.organisationIds()));
         } else if (event instanceof MentionMade e) {
-            return new Described("thread", e.threadId().toString(), null, java.util.Arrays.asList(e.mentionedUserId()), Set.of());
+            return new Described("thread", e.threadId().toString(), null, java.util.Arrays.asList(e.mentionedUserId()),
+                    subjectReaders(e.organisationIds()));
         } else if (event instanceof MeetingScheduled e) {
             return Described.titled(e.title(), String.valueOf(e.startsAt()));
         } else if (event instanceof MeetingRescheduled e) {
@@ -193,6 +196,16 @@ public record FeedItem(String verb, String objectService, String objectType, Str
 
     /** Readers of the initiative that are no organisation's members: staff alone. */
     private static final Set<UUID> STAFF_ONLY = Set.of(BackboneEvent.NO_INITIATIVE);
+
+    /** A discussion's entry is for whoever reads its subject: everyone (none given), or staff and these organisations. */
+    private static Set<UUID> subjectReaders(List<UUID> organisations) {
+        if (organisations == null) {
+            return Set.of();
+        }
+        Set<UUID> readers = new java.util.HashSet<>(STAFF_ONLY);
+        readers.addAll(organisations);
+        return Set.copyOf(readers);
+    }
 
     /**
      * Who reads an announcement's entry: everyone for EVERYONE; staff alone for STAFF; for PARTNERS staff

@@ -34,7 +34,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class PeopleDirectory {
 
     /** A person: the token subject they are notified under, where mail reaches them, in which language and time zone. */
-    public record Person(String subject, String email, String locale, String zone) {
+    public record Person(String subject, String email, String locale, String zone, String username) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -143,7 +143,7 @@ public class PeopleDirectory {
             return null;
         }
         return new Person(user.path("id").asText(), user.path("email").asText(null), attribute(user, "locale"),
-                attribute(user, "zoneinfo"));
+                attribute(user, "zoneinfo"), user.path("username").asText(""));
     }
 
     private static String attribute(JsonNode user, String name) {

@@ -1,5 +1,6 @@
 package org.backbone.contracts.communication;
 
+import java.util.List;
 import java.util.UUID;
 import org.backbone.contracts.BackboneEvent;
 import org.backbone.contracts.EventType;
@@ -11,7 +12,13 @@ public record CommentPosted(
         UUID threadId,
         UUID commentId,
         UUID parentCommentId,
-        ObjectRef about) implements BackboneEvent {
+        ObjectRef about,
+        List<UUID> organisationIds) implements BackboneEvent {
+
+    /** As written before the readers' organisations were added (optional, 2026-12). */
+    public CommentPosted(UUID initiativeId, UUID threadId, UUID commentId, UUID parentCommentId, ObjectRef about) {
+        this(initiativeId, threadId, commentId, parentCommentId, about, null);
+    }
 
     @Override
     public String subject() {

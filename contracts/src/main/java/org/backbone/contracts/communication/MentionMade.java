@@ -1,5 +1,6 @@
 package org.backbone.contracts.communication;
 
+import java.util.List;
 import java.util.UUID;
 import org.backbone.contracts.BackboneEvent;
 import org.backbone.contracts.EventType;
@@ -10,7 +11,13 @@ public record MentionMade(
         UUID initiativeId,
         UUID threadId,
         UUID commentId,
-        String mentionedUserId) implements BackboneEvent {
+        String mentionedUserId,
+        List<UUID> organisationIds) implements BackboneEvent {
+
+    /** As written before the readers' organisations were added (optional, 2026-12). */
+    public MentionMade(UUID initiativeId, UUID threadId, UUID commentId, String mentionedUserId) {
+        this(initiativeId, threadId, commentId, mentionedUserId, null);
+    }
 
     @Override
     public String subject() {

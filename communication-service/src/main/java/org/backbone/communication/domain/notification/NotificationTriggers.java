@@ -11,6 +11,7 @@ import org.backbone.contracts.agenda.AgendaRatified;
 import org.backbone.contracts.agenda.PartnerJoined;
 import org.backbone.contracts.agenda.PartnerLeft;
 import org.backbone.contracts.communication.AnnouncementPublished;
+import org.backbone.contracts.communication.MentionMade;
 import org.backbone.contracts.communication.ReportDue;
 import org.backbone.contracts.communication.ReportOverdue;
 import org.backbone.contracts.communication.WebhookEndpointDisabled;
@@ -120,9 +121,19 @@ public final class NotificationTriggers {
         }
     }
 
+    /** Someone was @mentioned in a discussion they may read: that person. */
+    public static final class Mentioned implements NotificationTrigger {
+        @Override
+        public Optional<Notice> of(BackboneEvent event) {
+            return event instanceof MentionMade e
+                    ? Optional.of(new Notice("discussion.mention", false, false, Set.of(), Set.of(e.mentionedUserId())))
+                    : Optional.empty();
+        }
+    }
+
     public static final List<NotificationTrigger> ALL = List.of(new AgendaVoteOpened(), new AgendaRatifiedOutcome(),
             new IndicatorInTrouble(), new GapOrOverlapFound(), new PartnerCameOrWent(), new WebhookEndpointWasDisabled(),
-            new ReportOwed(), new AnnouncementMade());
+            new ReportOwed(), new AnnouncementMade(), new Mentioned());
 
     /** The kind of notification watchers get for any other event on what they watch. */
     public static final String WATCHED = "watch.activity";
@@ -130,7 +141,7 @@ public final class NotificationTriggers {
     /** Every kind, for preferences. */
     public static final List<String> KINDS = List.of("agenda.vote-opened", "agenda.ratified", "measurement.indicator-in-trouble",
             "activity.gap-or-overlap", "agenda.partner-joined", "agenda.partner-left", "webhook.endpoint-disabled", "report.due",
-            "report.overdue", "announcement.published", WATCHED);
+            "report.overdue", "announcement.published", "discussion.mention", WATCHED);
 
     /**
      * How a kind is mailed until its recipient chooses: at once what asks something of them or breaks
@@ -147,7 +158,8 @@ public final class NotificationTriggers {
             java.util.Map.entry(WATCHED, "DAILY"),
             java.util.Map.entry("report.due", "IMMEDIATE"),
             java.util.Map.entry("report.overdue", "IMMEDIATE"),
-            java.util.Map.entry("announcement.published", "IMMEDIATE"));
+            java.util.Map.entry("announcement.published", "IMMEDIATE"),
+            java.util.Map.entry("discussion.mention", "IMMEDIATE"));
 
     /** The email setting of {@code kind} for whoever has not chosen one: NONE, IMMEDIATE, DAILY or WEEKLY. */
     public static String defaultEmail(String kind) {
