@@ -167,6 +167,7 @@ class AnnouncementTest {
         problem(with(announcement("EVERYONE"), "body", "x".repeat(20_001)), 422, "body");
         problem(with(announcement("EVERYONE"), "audience", "PUBLIC"), 422, "audience");
         problem(with(announcement("EVERYONE"), "audience", 0), 422, "audience");
+        problem(with(announcement("EVERYONE"), "publishAt", 1), 422, "publishAt");
         problem(with(announcement("PARTNERS"), "partnerRoles", List.of("CHAIR")), 422, "partnerRoles[0]");
         Api.as(Tokens.admin()).contentType("application/json").body("{\"title\":\"a\",\"title\":\"b\",\"body\":\"x\","
                 + "\"audience\":\"EVERYONE\"}").post(path("")).then().statusCode(400)

@@ -87,6 +87,13 @@ public final class StrictJson {
         module.addKeyDeserializer(String.class, new StorableKey());
         module.addDeserializer(BigDecimal.class, new Checked<>(BigDecimal.class,
                 NumberDeserializers.BigDecimalDeserializer.instance, ExactNumbers::readProblem));
+        // times and dates are RFC 3339 text, never epoch numbers or [y, m, d] arrays that Jackson would also take
+        module.addDeserializer(java.time.Instant.class, new TextOnly<>(java.time.Instant.class,
+                com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer.INSTANT));
+        module.addDeserializer(java.time.OffsetDateTime.class, new TextOnly<>(java.time.OffsetDateTime.class,
+                com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer.OFFSET_DATE_TIME));
+        module.addDeserializer(java.time.LocalDate.class, new TextOnly<>(java.time.LocalDate.class,
+                com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer.INSTANCE));
         module.setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
             public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
@@ -95,6 +102,24 @@ public final class StrictJson {
             }
         });
         return module;
+    }
+
+    /** A value Jackson's own deserializer reads, but only from JSON text. */
+    static final class TextOnly<T> extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<T> {
+        private final JsonDeserializer<T> text;
+
+        TextOnly(Class<T> type, JsonDeserializer<T> text) {
+            super(type);
+            this.text = text;
+        }
+
+        @Override
+        public T deserialize(JsonParser parser, DeserializationContext context) throws java.io.IOException {
+            if (!parser.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) {
+                return context.reportInputMismatch(this, "must be text (RFC 3339)");
+            }
+            return text.deserialize(parser, context);
+        }
     }
 
     /** A value read by Jackson's own deserializer, then held to a rule (null: it passes). */

@@ -12,4 +12,10 @@ public class StrictRestJson implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         StrictJson.configure(mapper);
     }
+
+    /** Last: its deserializers (text-only times and dates) must win over the modules registered before it. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
 }

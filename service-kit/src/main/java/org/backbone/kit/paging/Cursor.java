@@ -71,6 +71,15 @@ public final class Cursor {
         }
     }
 
+    /** A date key of a decoded cursor. */
+    public static java.time.LocalDate date(String key) {
+        try {
+            return java.time.LocalDate.parse(key);
+        } catch (DateTimeParseException e) {
+            throw invalid();
+        }
+    }
+
     private static ProblemException invalid() {
         return ProblemException.invalid("cursor", "not a cursor this list returned");
     }

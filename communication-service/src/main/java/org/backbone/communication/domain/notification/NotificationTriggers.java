@@ -10,7 +10,12 @@ import org.backbone.contracts.agenda.AgendaProposed;
 import org.backbone.contracts.agenda.AgendaRatified;
 import org.backbone.contracts.agenda.PartnerJoined;
 import org.backbone.contracts.agenda.PartnerLeft;
+import org.backbone.contracts.communication.ActionItemAssigned;
+import org.backbone.contracts.communication.ActionItemCompleted;
+import org.backbone.contracts.communication.ActionItemOverdue;
 import org.backbone.contracts.communication.AnnouncementPublished;
+import org.backbone.contracts.communication.DecisionAdopted;
+import org.backbone.contracts.communication.DecisionReviewDue;
 import org.backbone.contracts.communication.MentionMade;
 import org.backbone.contracts.communication.ReportDue;
 import org.backbone.contracts.communication.ReportOverdue;
@@ -131,9 +136,42 @@ public final class NotificationTriggers {
         }
     }
 
+    /**
+     * Action items: the assignee is told of one given to them (the person, else the organisation's
+     * members) and when it falls overdue (staff too); staff are told when one is done.
+     */
+    public static final class ActionItemNews implements NotificationTrigger {
+        @Override
+        public Optional<Notice> of(BackboneEvent event) {
+            if (event instanceof ActionItemAssigned e) {
+                return Optional.of(assignee("action-item.assigned", e.assigneeUserId(), e.assigneeOrganisationId()));
+            }
+            if (event instanceof ActionItemOverdue e) {
+                return Optional.of(assignee("action-item.overdue", e.assigneeUserId(), e.assigneeOrganisationId()).andStaff());
+            }
+            return event instanceof ActionItemCompleted ? Optional.of(Notice.toStaff("action-item.completed")) : Optional.empty();
+        }
+
+        private static Notice assignee(String kind, String user, java.util.UUID organisation) {
+            return user != null ? new Notice(kind, false, false, Set.of(), Set.of(user))
+                    : new Notice(kind, false, false, Set.of(organisation), Set.of());
+        }
+    }
+
+    /** A decision was adopted: every partner and staff. Its review day came: staff, who review it. */
+    public static final class DecisionNews implements NotificationTrigger {
+        @Override
+        public Optional<Notice> of(BackboneEvent event) {
+            if (event instanceof DecisionAdopted) {
+                return Optional.of(Notice.toEveryPartner("decision.adopted").andStaff());
+            }
+            return event instanceof DecisionReviewDue ? Optional.of(Notice.toStaff("decision.review-due")) : Optional.empty();
+        }
+    }
+
     public static final List<NotificationTrigger> ALL = List.of(new AgendaVoteOpened(), new AgendaRatifiedOutcome(),
             new IndicatorInTrouble(), new GapOrOverlapFound(), new PartnerCameOrWent(), new WebhookEndpointWasDisabled(),
-            new ReportOwed(), new AnnouncementMade(), new Mentioned());
+            new ReportOwed(), new AnnouncementMade(), new Mentioned(), new ActionItemNews(), new DecisionNews());
 
     /** The kind of notification watchers get for any other event on what they watch. */
     public static final String WATCHED = "watch.activity";
@@ -141,7 +179,8 @@ public final class NotificationTriggers {
     /** Every kind, for preferences. */
     public static final List<String> KINDS = List.of("agenda.vote-opened", "agenda.ratified", "measurement.indicator-in-trouble",
             "activity.gap-or-overlap", "agenda.partner-joined", "agenda.partner-left", "webhook.endpoint-disabled", "report.due",
-            "report.overdue", "announcement.published", "discussion.mention", WATCHED);
+            "report.overdue", "announcement.published", "discussion.mention", "action-item.assigned", "action-item.overdue",
+            "action-item.completed", "decision.adopted", "decision.review-due", WATCHED);
 
     /**
      * How a kind is mailed until its recipient chooses: at once what asks something of them or breaks
@@ -159,7 +198,12 @@ public final class NotificationTriggers {
             java.util.Map.entry("report.due", "IMMEDIATE"),
             java.util.Map.entry("report.overdue", "IMMEDIATE"),
             java.util.Map.entry("announcement.published", "IMMEDIATE"),
-            java.util.Map.entry("discussion.mention", "IMMEDIATE"));
+            java.util.Map.entry("discussion.mention", "IMMEDIATE"),
+            java.util.Map.entry("action-item.assigned", "IMMEDIATE"),
+            java.util.Map.entry("action-item.overdue", "IMMEDIATE"),
+            java.util.Map.entry("action-item.completed", "DAILY"),
+            java.util.Map.entry("decision.adopted", "DAILY"),
+            java.util.Map.entry("decision.review-due", "IMMEDIATE"));
 
     /** The email setting of {@code kind} for whoever has not chosen one: NONE, IMMEDIATE, DAILY or WEEKLY. */
     public static String defaultEmail(String kind) {
