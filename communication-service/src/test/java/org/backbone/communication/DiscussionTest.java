@@ -109,6 +109,11 @@ class DiscussionTest {
         Api.as(token("member-a")).body(Map.of("body", "What do you think, @member-b?"))
                 .post(path("/" + everyones + "/comments")).then().statusCode(201);
         await().atMost(Duration.ofSeconds(30)).until(() -> notificationKinds(token("member-b")).contains("discussion.mention"));
+        List<Map<String, Object>> told = Api.as(token("member-b")).get("/v1/me/notifications?limit=200").then().statusCode(200)
+                .extract().path("items");
+        assertThat(told).filteredOn(n -> "discussion.mention".equals(n.get("kind"))
+                        && initiative.toString().equals(n.get("initiativeId")))
+                .extracting(n -> n.get("text")).containsExactly("You were mentioned in a discussion on \u201cBudget\u201d");
     }
 
     @Test

@@ -124,6 +124,7 @@ public final class Top15Demo {
                 "beersheva", beersheva, "haifa", haifa, "galil", galil, "carmel", carmel, "bank", bank,
                 "scientists", scientists), teachers, women,
                 Map.of("physics", physics, "teaching", teaching, "girls", girls, "industry", industry));
+        communication(initiative, teaching, atid, negev, ministry, teachers);
         printGuide(initiative);
         return initiative;
     }
@@ -289,6 +290,62 @@ public final class Top15Demo {
         return entry;
     }
 
+    /**
+     * What the backbone says and decides: a pinned announcement, two decisions (the second
+     * superseding a first), a discussion on the teaching goal and action items for three partners.
+     * Once: a register that has decisions already is left as it is.
+     */
+    private void communication(UUID initiative, Goal teaching, Organisation atid, Organisation negev, Organisation ministry,
+            Organisation teachers) {
+        String base = "/v1/initiatives/" + initiative;
+        if (api.admin().get(base + "/decisions").expect(200).body().path("items").size() > 0) {
+            return;
+        }
+        api.admin().post(base + "/announcements", Map.of("title", "Steering committee: the quarterly data session",
+                "body", "The steering committee meets on the **first Sunday of the quarter** to discuss the data.\n\n"
+                        + "Please bring your organisation's figures for the last quarter.",
+                "audience", "PARTNERS", "acknowledgementRequested", true,
+                "pinnedUntil", java.time.Instant.now().plus(java.time.Duration.ofDays(14)).toString())).expect(201);
+        Map<String, Object> goal = Map.of("service", "agenda", "type", "goal", "id", teaching.id().toString());
+        // the feed learns of the goal from agenda's events: a moment after ratification at most
+        String monthly = awaitCreated(base + "/decisions", Map.of("statement",
+                "Partners report teacher training monthly", "rationale", "The ministry asked for it.",
+                "affects", List.of(goal)));
+        awaitCreated(base + "/decisions", Map.of("statement", "Partners report teacher training quarterly, with the "
+                        + "attrition figures beside it", "rationale", "Monthly reports cost more than they told us; "
+                        + "quarterly matches the ministry's own cycle.", "affects", List.of(goal), "supersedes", monthly,
+                "reviewOn", java.time.LocalDate.now().plusMonths(6).toString()));
+        api.as(Tokens.user("member-a")).post(base + "/threads", Map.of("subject", goal, "title",
+                "Why are teachers leaving in the south?", "body", "Our exit interviews point at commuting. "
+                        + "@member-b, do your mentors see the same?")).expect(201);
+        java.time.LocalDate today = java.time.LocalDate.now();
+        api.admin().post(base + "/action-items", Map.of("title", "Share the teacher exit-interview summary",
+                "assigneeOrganisationId", atid.id().toString(), "dueOn", today.plusDays(10).toString())).expect(201);
+        api.admin().post(base + "/action-items", Map.of("title", "Propose mentoring hours for Be'er Sheva schools",
+                "assigneeOrganisationId", negev.id().toString(), "dueOn", today.plusDays(21).toString())).expect(201);
+        api.admin().post(base + "/action-items", Map.of("title", "Send the attrition figures for last year",
+                "assigneeOrganisationId", ministry.id().toString(), "dueOn", today.minusDays(3).toString())).expect(201);
+        api.admin().post(base + "/action-items", Map.of("title", "Draft the summer training programme",
+                "assigneeOrganisationId", teachers.id().toString(), "dueOn", today.plusDays(30).toString())).expect(201);
+    }
+
+    /** Posts until it is created: 422 while the feed does not know yet what the body names. */
+    private String awaitCreated(String path, Map<String, ?> body) {
+        long deadline = System.nanoTime() + BackboneApi.PROJECTION_DEADLINE.toNanos();
+        while (true) {
+            var answer = api.admin().post(path, body);
+            if (answer.status() == 201 || answer.status() != 422 || System.nanoTime() > deadline) {
+                return answer.expect(201).text("id");
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     private void printGuide(UUID initiative) {
         System.out.println();
         System.out.println("The TOP15 demo initiative is loaded: " + INITIATIVE_NAME);
@@ -296,6 +353,8 @@ public final class Top15Demo {
         System.out.println("  Dashboard     GET http://127.0.0.1:8080/api/v1/initiatives/" + initiative + "/dashboard");
         System.out.println("  Scorecard     GET http://127.0.0.1:8080/api/v1/initiatives/" + initiative + "/scorecard");
         System.out.println("  Gaps, overlaps GET http://127.0.0.1:8080/api/v1/initiatives/" + initiative + "/findings");
+        System.out.println("  Decisions     GET http://127.0.0.1:8080/api/v1/initiatives/" + initiative + "/decisions");
+        System.out.println("  Action items  GET http://127.0.0.1:8080/api/v1/initiatives/" + initiative + "/action-items");
         System.out.println("  The 3W (HXL)  GET http://127.0.0.1:8080/api/v1/initiatives/" + initiative
                 + "/activities/export?format=hxl");
         System.out.println("  Log in as     admin (backbone staff), member-a (Atid STEM Network, founding partner),");

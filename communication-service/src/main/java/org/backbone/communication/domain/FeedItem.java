@@ -153,7 +153,8 @@ public record FeedItem(String verb, String objectService, String objectType, Str
             return new Described("thread", e.threadId().toString(), null, java.util.Arrays.asList(),
                     subjectReaders(e.organisationIds()));
         } else if (event instanceof MentionMade e) {
-            return new Described("thread", e.threadId().toString(), null, java.util.Arrays.asList(e.mentionedUserId()),
+            // the title travels with the mention: whoever is told need not wait for the feed to learn it
+            return new Described("thread", e.threadId().toString(), e.threadTitle(), java.util.Arrays.asList(e.mentionedUserId()),
                     subjectReaders(e.organisationIds()));
         } else if (event instanceof MeetingScheduled e) {
             return Described.titled(e.title(), String.valueOf(e.startsAt()));

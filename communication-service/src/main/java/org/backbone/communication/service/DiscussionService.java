@@ -204,7 +204,7 @@ public class DiscussionService {
                             .filter(p -> !p.subject().equals(comment.author()))
                             .map(PeopleDirectory.Person::subject).distinct().sorted()
                             .forEach(subject -> told.add(new MentionMade(initiative, thread.id(), comment.id(), subject,
-                                    organisations(readers))));
+                                    organisations(readers), thread.title())));
                     return outbox.appendAll(told).replaceWithVoid();
                 });
     }

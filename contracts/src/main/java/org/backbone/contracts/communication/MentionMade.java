@@ -12,11 +12,12 @@ public record MentionMade(
         UUID threadId,
         UUID commentId,
         String mentionedUserId,
-        List<UUID> organisationIds) implements BackboneEvent {
+        List<UUID> organisationIds,
+        String threadTitle) implements BackboneEvent {
 
-    /** As written before the readers' organisations were added (optional, 2026-12). */
+    /** As written before the readers' organisations and the thread's title were added (optional, 2026-12). */
     public MentionMade(UUID initiativeId, UUID threadId, UUID commentId, String mentionedUserId) {
-        this(initiativeId, threadId, commentId, mentionedUserId, null);
+        this(initiativeId, threadId, commentId, mentionedUserId, null, null);
     }
 
     @Override
