@@ -58,10 +58,10 @@ class ActionItemTest {
             "observer, 200, 403, 403, 403"})
     void whoReadsWritesAndMovesAlong(String who, int reads, int writes, int moves, int cancels) {
         String id = create(item(Tokens.ORG_B, null, LocalDate.now().plusDays(7)));
-        Api.as(token(who)).get(path("/" + id)).then().statusCode(reads);
-        Api.as(token(who)).body(item(Tokens.ORG_A, null, LocalDate.now())).post(path("")).then().statusCode(writes);
-        Api.as(token(who)).body(Map.of("status", "IN_PROGRESS")).put(path("/" + id + "/status")).then().statusCode(moves);
-        Api.as(token(who)).body(Map.of("status", "CANCELLED")).put(path("/" + id + "/status")).then().statusCode(cancels);
+        Api.as(Callers.token(who)).get(path("/" + id)).then().statusCode(reads);
+        Api.as(Callers.token(who)).body(item(Tokens.ORG_A, null, LocalDate.now())).post(path("")).then().statusCode(writes);
+        Api.as(Callers.token(who)).body(Map.of("status", "IN_PROGRESS")).put(path("/" + id + "/status")).then().statusCode(moves);
+        Api.as(Callers.token(who)).body(Map.of("status", "CANCELLED")).put(path("/" + id + "/status")).then().statusCode(cancels);
     }
 
     @Test
@@ -70,7 +70,7 @@ class ActionItemTest {
         Map<String, Object> body = item(Tokens.ORG_B, subject(Tokens.user("member-b")), LocalDate.now().plusDays(3));
         body.put("title", title);
         String id = create(body);
-        await().atMost(Duration.ofSeconds(30)).until(() -> notificationKinds(Tokens.user("member-b")).contains("action-item.assigned"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Callers.notificationKinds(Tokens.user("member-b"), initiative).contains("action-item.assigned"));
         List<String> mine = Api.as(Tokens.user("member-b")).get("/v1/me/action-items?limit=200").then().statusCode(200)
                 .extract().path("items.id");
         assertThat(mine).contains(id);
@@ -80,16 +80,16 @@ class ActionItemTest {
         Api.as(Tokens.user("member-b")).body(Map.of("status", "DONE")).put(path("/" + id + "/status")).then().statusCode(200)
                 .body("status", equalTo("DONE"));
         Api.as(Tokens.user("member-b")).body(Map.of("status", "OPEN")).put(path("/" + id + "/status")).then().statusCode(409);
-        await().atMost(Duration.ofSeconds(30)).until(() -> notificationKinds(Tokens.admin()).contains("action-item.completed"));
-        assertThat(notificationKinds(Tokens.user("member-a"))).doesNotContain("action-item.assigned");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Callers.notificationKinds(Tokens.admin(), initiative).contains("action-item.completed"));
+        assertThat(Callers.notificationKinds(Tokens.user("member-a"), initiative)).doesNotContain("action-item.assigned");
     }
 
     @Test
     void anItemPastItsDueDayIsOverdueAndItsOrganisationAndStaffAreToldOnce() {
         String id = create(item(Tokens.ORG_A, null, LocalDate.now().minusDays(2)));
         Api.as(Tokens.user("member-a")).get(path("/" + id)).then().statusCode(200).body("overdue", equalTo(true));
-        await().atMost(Duration.ofSeconds(30)).until(() -> notificationKinds(Tokens.user("member-a")).contains("action-item.overdue"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> notificationKinds(Tokens.admin()).contains("action-item.overdue"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Callers.notificationKinds(Tokens.user("member-a"), initiative).contains("action-item.overdue"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Callers.notificationKinds(Tokens.admin(), initiative).contains("action-item.overdue"));
         // told once: a second item falling overdue is told by a later run of the scheduler, which would
         // have told of the first again if it were not marked
         create(item(Tokens.ORG_A, null, LocalDate.now().minusDays(1)));
@@ -137,15 +137,9 @@ class ActionItemTest {
         return "/v1/initiatives/" + initiative + "/action-items" + rest;
     }
 
-    private List<String> notificationKinds(String token) {
-        List<Map<String, Object>> items = Api.as(token).get("/v1/me/notifications?limit=200").then().statusCode(200)
-                .extract().path("items");
-        return items.stream().filter(n -> initiative.toString().equals(n.get("initiativeId")))
-                .map(n -> (String) n.get("kind")).toList();
-    }
 
     private long overdueCount(String token) {
-        return notificationKinds(token).stream().filter("action-item.overdue"::equals).count();
+        return Callers.notificationKinds(token, initiative).stream().filter("action-item.overdue"::equals).count();
     }
 
     /** The token's subject: the id the directory knows the person by. */
@@ -156,13 +150,5 @@ class ActionItemTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String token(String who) {
-        return switch (who) {
-            case "admin" -> Tokens.admin();
-            case "partner-a-system" -> Tokens.system("partner-a-system");
-            default -> Tokens.user(who);
-        };
     }
 }

@@ -47,7 +47,7 @@ class AnnouncementTest {
                 new PartnerJoined(initiative, Tokens.ORG_A, "Atid STEM Network", Sector.NONPROFIT, PartnerRole.FOUNDING, now),
                 new PartnerJoined(initiative, Tokens.ORG_B, "Negev Tech", Sector.BUSINESS, PartnerRole.CORE, now));
         // both partners known: member B reads the initiative's announcements
-        await().atMost(Duration.ofSeconds(60)).until(() -> Api.as(token("member-b")).get(path("")).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> Api.as(Callers.token("member-b")).get(path("")).statusCode() == 200);
     }
 
     @ParameterizedTest(name = "{0}: EVERYONE {1}, PARTNERS {2}, CORE partners {3}, non-profits {4}, STAFF {5}, scheduled {6}")
@@ -65,9 +65,9 @@ class AnnouncementTest {
         expected.put(create(announcement("STAFF")), staff);
         expected.put(create(with(announcement("EVERYONE"), "publishAt", Instant.now().plusSeconds(3600).toString())), scheduled);
 
-        List<String> listed = Api.as(token(who)).get(path("?limit=200")).then().statusCode(200).extract().path("items.id");
+        List<String> listed = Api.as(Callers.token(who)).get(path("?limit=200")).then().statusCode(200).extract().path("items.id");
         expected.forEach((id, status) -> {
-            Api.as(token(who)).get(path("/" + id)).then().statusCode(status);
+            Api.as(Callers.token(who)).get(path("/" + id)).then().statusCode(status);
             assertThat(listed.contains(id)).as("%s lists %s", who, id).isEqualTo(status == 200);
         });
     }
@@ -75,11 +75,11 @@ class AnnouncementTest {
     @ParameterizedTest(name = "{0} writing, changing or withdrawing an announcement gets {1}")
     @CsvSource({"member-a, 403", "partner-a-system, 403", "observer, 403"})
     void onlyBackboneStaffWriteChangeAndWithdraw(String who, int status) {
-        Api.as(token(who)).body(announcement("EVERYONE")).post(path("")).then().statusCode(status);
+        Api.as(Callers.token(who)).body(announcement("EVERYONE")).post(path("")).then().statusCode(status);
         String id = create(announcement("EVERYONE"));
-        Api.as(token(who)).body(announcement("EVERYONE")).put(path("/" + id)).then().statusCode(status);
-        Api.as(token(who)).delete(path("/" + id)).then().statusCode(status);
-        Api.as(token(who)).get(path("/" + id + "/acknowledgements")).then().statusCode(status);
+        Api.as(Callers.token(who)).body(announcement("EVERYONE")).put(path("/" + id)).then().statusCode(status);
+        Api.as(Callers.token(who)).delete(path("/" + id)).then().statusCode(status);
+        Api.as(Callers.token(who)).get(path("/" + id + "/acknowledgements")).then().statusCode(status);
         Api.as(Tokens.admin()).get(path("/" + id)).then().statusCode(200);
     }
 
@@ -90,12 +90,12 @@ class AnnouncementTest {
                         new RatificationRule(RatificationKind.UNANIMOUS, null), "admin"),
                 new PartnerJoined(other, Tokens.ORG_A, "Atid STEM Network", Sector.NONPROFIT, PartnerRole.FOUNDING, Instant.now()));
         String base = "/v1/initiatives/" + other + "/announcements";
-        await().atMost(Duration.ofSeconds(60)).until(() -> Api.as(token("member-a")).get(base).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> Api.as(Callers.token("member-a")).get(base).statusCode() == 200);
         String id = Api.as(Tokens.admin()).body(announcement("EVERYONE")).post(base).then().statusCode(201).extract().path("id");
-        Api.as(token("member-b")).get(base).then().statusCode(404);
-        Api.as(token("member-b")).get(base + "/" + id).then().statusCode(404);
-        Api.as(token("member-b")).put(base + "/" + id + "/acknowledgement").then().statusCode(404);
-        Api.as(token("member-b")).body(announcement("EVERYONE")).post(base).then().statusCode(404);
+        Api.as(Callers.token("member-b")).get(base).then().statusCode(404);
+        Api.as(Callers.token("member-b")).get(base + "/" + id).then().statusCode(404);
+        Api.as(Callers.token("member-b")).put(base + "/" + id + "/acknowledgement").then().statusCode(404);
+        Api.as(Callers.token("member-b")).body(announcement("EVERYONE")).post(base).then().statusCode(404);
     }
 
     @Test
@@ -103,7 +103,7 @@ class AnnouncementTest {
         String body = "**Steering committee** moves to [Thursday](https://top15.example/m).\n\n"
                 + "<script>alert('x')</script>\n\n[click](javascript:alert(1)) <img src=x onerror=alert(2)>";
         String id = create(with(announcement("EVERYONE"), "body", body));
-        Map<String, Object> read = Api.as(token("member-a")).get(path("/" + id)).then().statusCode(200).extract().path("");
+        Map<String, Object> read = Api.as(Callers.token("member-a")).get(path("/" + id)).then().statusCode(200).extract().path("");
         assertThat(read.get("body")).isEqualTo(body);
         String html = (String) read.get("bodyHtml");
         assertThat(html).contains("<strong>Steering committee</strong>")
@@ -114,20 +114,20 @@ class AnnouncementTest {
     @Test
     void readersAcknowledgeOnceAndStaffSeeWhoDid() {
         String id = create(with(announcement("PARTNERS"), "acknowledgementRequested", true));
-        String first = Api.as(token("member-a")).put(path("/" + id + "/acknowledgement")).then().statusCode(200)
+        String first = Api.as(Callers.token("member-a")).put(path("/" + id + "/acknowledgement")).then().statusCode(200)
                 .body("organisationId", equalTo(Tokens.ORG_A.toString())).extract().path("acknowledgedAt");
-        Api.as(token("member-a")).put(path("/" + id + "/acknowledgement")).then().statusCode(200)
+        Api.as(Callers.token("member-a")).put(path("/" + id + "/acknowledgement")).then().statusCode(200)
                 .body("acknowledgedAt", equalTo(first));
-        Api.as(token("member-b")).put(path("/" + id + "/acknowledgement")).then().statusCode(200);
-        Api.as(token("member-a")).get(path("/" + id)).then().body("acknowledgedByMe", equalTo(true));
+        Api.as(Callers.token("member-b")).put(path("/" + id + "/acknowledgement")).then().statusCode(200);
+        Api.as(Callers.token("member-a")).get(path("/" + id)).then().body("acknowledgedByMe", equalTo(true));
         Api.as(Tokens.admin()).get(path("/" + id)).then().body("acknowledgedByMe", equalTo(false));
         Api.as(Tokens.admin()).get(path("/" + id + "/acknowledgements")).then().statusCode(200)
                 .body("count", equalTo(2)).body("items.organisationId", hasItem(Tokens.ORG_B.toString()));
         // an observer does not read a PARTNERS announcement, so cannot acknowledge it
-        Api.as(token("observer")).put(path("/" + id + "/acknowledgement")).then().statusCode(404);
+        Api.as(Callers.token("observer")).put(path("/" + id + "/acknowledgement")).then().statusCode(404);
 
         String plain = create(announcement("EVERYONE"));
-        Api.as(token("member-a")).put(path("/" + plain + "/acknowledgement")).then().statusCode(409)
+        Api.as(Callers.token("member-a")).put(path("/" + plain + "/acknowledgement")).then().statusCode(409)
                 .body("detail", equalTo("announcement " + plain + " asks for no acknowledgement"));
     }
 
@@ -137,23 +137,23 @@ class AnnouncementTest {
         String id = create(with(with(with(announcement("PARTNERS"), "partnerRoles", List.of("CORE")), "title", title),
                 "publishAt", Instant.now().plusSeconds(2).toString()));
         Api.as(Tokens.admin()).get(path("/" + id)).then().body("published", equalTo(false));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Api.as(token("member-b")).get(path("/" + id)).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Api.as(Callers.token("member-b")).get(path("/" + id)).statusCode() == 200);
         Api.as(Tokens.admin()).get(path("/" + id)).then().body("published", equalTo(true));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> feedTitles(Tokens.admin()).contains(title));
-        assertThat(feedTitles(token("member-b"))).contains(title);
-        assertThat(feedTitles(token("member-a"))).doesNotContain(title);
-        assertThat(feedTitles(token("observer"))).doesNotContain(title);
+        assertThat(feedTitles(Callers.token("member-b"))).contains(title);
+        assertThat(feedTitles(Callers.token("member-a"))).doesNotContain(title);
+        assertThat(feedTitles(Callers.token("observer"))).doesNotContain(title);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> notificationKinds(token("member-b")).contains("announcement.published"));
-        assertThat(notificationKinds(token("member-a"))).doesNotContain("announcement.published");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Callers.notificationKinds(Callers.token("member-b"), initiative).contains("announcement.published"));
+        assertThat(Callers.notificationKinds(Callers.token("member-a"), initiative)).doesNotContain("announcement.published");
     }
 
     @Test
     void pinnedOnesAreListedApart() {
         String pinned = create(with(announcement("EVERYONE"), "pinnedUntil", Instant.now().plusSeconds(86_400).toString()));
         String plain = create(announcement("EVERYONE"));
-        Api.as(token("member-a")).get(path("?pinned=true")).then().statusCode(200)
+        Api.as(Callers.token("member-a")).get(path("?pinned=true")).then().statusCode(200)
                 .body("items.id", hasItem(pinned)).body("items.id", not(hasItem(plain)));
     }
 
@@ -213,20 +213,5 @@ class AnnouncementTest {
     private List<String> feedTitles(String token) {
         return Api.as(token).get("/v1/initiatives/" + initiative + "/feed?type=communication.announcement&limit=200")
                 .then().statusCode(200).extract().path("items.object.title");
-    }
-
-    private List<String> notificationKinds(String token) {
-        List<Map<String, Object>> items = Api.as(token).get("/v1/me/notifications?limit=200").then().statusCode(200)
-                .extract().path("items");
-        return items.stream().filter(n -> initiative.toString().equals(n.get("initiativeId")))
-                .map(n -> (String) n.get("kind")).toList();
-    }
-
-    private static String token(String who) {
-        return switch (who) {
-            case "admin" -> Tokens.admin();
-            case "partner-a-system" -> Tokens.system("partner-a-system");
-            default -> Tokens.user(who);
-        };
     }
 }

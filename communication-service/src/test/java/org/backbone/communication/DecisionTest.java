@@ -51,9 +51,9 @@ class DecisionTest {
     @CsvSource({"admin, 200, 201, 200", "member-a, 200, 403, 403", "observer, 200, 403, 403", "member-b, 404, 404, 404"})
     void whoReadsRecordsAndRevokes(String who, int reads, int records, int revokes) {
         String id = adopt(decision("Meet quarterly to discuss the data"));
-        Api.as(token(who)).get(path("/" + id)).then().statusCode(reads);
-        Api.as(token(who)).body(decision("Another")).post(path("")).then().statusCode(records);
-        Api.as(token(who)).body(Map.of("reason", "No")).put(path("/" + id + "/revocation")).then().statusCode(revokes);
+        Api.as(Callers.token(who)).get(path("/" + id)).then().statusCode(reads);
+        Api.as(Callers.token(who)).body(decision("Another")).post(path("")).then().statusCode(records);
+        Api.as(Callers.token(who)).body(Map.of("reason", "No")).put(path("/" + id + "/revocation")).then().statusCode(revokes);
     }
 
     @Test
@@ -62,15 +62,15 @@ class DecisionTest {
         Map<String, Object> replacing = decision("Meet quarterly");
         replacing.put("supersedes", old);
         String newer = adopt(replacing);
-        Api.as(token("member-a")).get(path("/" + old)).then().body("status", equalTo("SUPERSEDED"))
+        Api.as(Callers.token("member-a")).get(path("/" + old)).then().body("status", equalTo("SUPERSEDED"))
                 .body("supersededBy", equalTo(newer));
-        Api.as(token("member-a")).get(path("/" + newer)).then().body("status", equalTo("ADOPTED")).body("supersedes", equalTo(old));
+        Api.as(Callers.token("member-a")).get(path("/" + newer)).then().body("status", equalTo("ADOPTED")).body("supersedes", equalTo(old));
         // a superseded decision is superseded once, and not revoked
         Api.as(Tokens.admin()).body(replacing).post(path("")).then().statusCode(409);
         Api.as(Tokens.admin()).body(Map.of("reason", "Changed our minds")).put(path("/" + old + "/revocation")).then().statusCode(409);
         Api.as(Tokens.admin()).body(Map.of("reason", "Changed our minds")).put(path("/" + newer + "/revocation")).then()
                 .statusCode(200).body("status", equalTo("REVOKED")).body("revokedReason", equalTo("Changed our minds"));
-        Api.as(token("member-a")).get(path("?status=SUPERSEDED")).then().statusCode(200).body("items.id", hasItem(old));
+        Api.as(Callers.token("member-a")).get(path("?status=SUPERSEDED")).then().statusCode(200).body("items.id", hasItem(old));
     }
 
     @Test
@@ -78,9 +78,9 @@ class DecisionTest {
         Map<String, Object> body = decision("Fund robotics clubs in the Negev");
         body.put("reviewOn", LocalDate.now().minusDays(1).toString());
         adopt(body);
-        await().atMost(Duration.ofSeconds(30)).until(() -> kinds(Tokens.user("member-a")).contains("decision.adopted"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> kinds(Tokens.admin()).contains("decision.review-due"));
-        assertThat(kinds(Tokens.user("member-a"))).doesNotContain("decision.review-due");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Callers.notificationKinds(Tokens.user("member-a"), initiative).contains("decision.adopted"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Callers.notificationKinds(Tokens.admin(), initiative).contains("decision.review-due"));
+        assertThat(Callers.notificationKinds(Tokens.user("member-a"), initiative)).doesNotContain("decision.review-due");
     }
 
     @Test
@@ -113,16 +113,5 @@ class DecisionTest {
 
     private String path(String rest) {
         return "/v1/initiatives/" + initiative + "/decisions" + rest;
-    }
-
-    private List<String> kinds(String token) {
-        List<Map<String, Object>> items = Api.as(token).get("/v1/me/notifications?limit=200").then().statusCode(200)
-                .extract().path("items");
-        return items.stream().filter(n -> initiative.toString().equals(n.get("initiativeId")))
-                .map(n -> (String) n.get("kind")).toList();
-    }
-
-    private static String token(String who) {
-        return "admin".equals(who) ? Tokens.admin() : Tokens.user(who);
     }
 }

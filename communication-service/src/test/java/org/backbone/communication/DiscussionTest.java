@@ -52,7 +52,7 @@ class DiscussionTest {
                 new ValuesRecorded(initiative, submission, Tokens.ORG_A, SubmissionChannel.REST, 3, 0, List.of()));
         await().atMost(Duration.ofSeconds(60)).until(() -> Api.as(Tokens.admin())
                 .get("/v1/initiatives/" + initiative + "/feed?type=measurement.values").then().extract()
-                .<List<?>>path("items").size() == 1 && Api.as(token("member-b")).get(path("")).statusCode() == 200);
+                .<List<?>>path("items").size() == 1 && Api.as(Callers.token("member-b")).get(path("")).statusCode() == 200);
     }
 
     @ParameterizedTest(name = "{0}: reads the initiative''s thread {1}, A''s submission''s {2}; comments {3} / {4}")
@@ -62,54 +62,54 @@ class DiscussionTest {
             "member-b, 200, 404, 201, 404",
             "observer, 200, 404, 403, 404"})
     void whoReadsAndJoinsWhichThread(String who, int readsPublic, int readsPrivate, int commentsPublic, int commentsPrivate) {
-        String everyones = open(token("member-a"), initiativeSubject(), "Budget 2027");
-        String onlyA = open(token("member-a"), submissionSubject(), "Our Q3 numbers");
+        String everyones = open(Callers.token("member-a"), initiativeSubject(), "Budget 2027");
+        String onlyA = open(Callers.token("member-a"), submissionSubject(), "Our Q3 numbers");
 
-        Api.as(token(who)).get(path("/" + everyones)).then().statusCode(readsPublic);
-        Api.as(token(who)).get(path("/" + onlyA)).then().statusCode(readsPrivate);
-        Api.as(token(who)).get(path("/" + onlyA + "/comments")).then().statusCode(readsPrivate);
-        List<String> listed = Api.as(token(who)).get(path("")).then().statusCode(200).extract().path("items.id");
+        Api.as(Callers.token(who)).get(path("/" + everyones)).then().statusCode(readsPublic);
+        Api.as(Callers.token(who)).get(path("/" + onlyA)).then().statusCode(readsPrivate);
+        Api.as(Callers.token(who)).get(path("/" + onlyA + "/comments")).then().statusCode(readsPrivate);
+        List<String> listed = Api.as(Callers.token(who)).get(path("")).then().statusCode(200).extract().path("items.id");
         assertThat(listed.contains(onlyA)).isEqualTo(readsPrivate == 200);
         assertThat(listed).contains(everyones);
 
-        Api.as(token(who)).body(Map.of("body", "Agreed.")).post(path("/" + everyones + "/comments")).then()
+        Api.as(Callers.token(who)).body(Map.of("body", "Agreed.")).post(path("/" + everyones + "/comments")).then()
                 .statusCode(commentsPublic);
-        Api.as(token(who)).body(Map.of("body", "Agreed.")).post(path("/" + onlyA + "/comments")).then()
+        Api.as(Callers.token(who)).body(Map.of("body", "Agreed.")).post(path("/" + onlyA + "/comments")).then()
                 .statusCode(commentsPrivate);
     }
 
     @Test
     void aSubjectThatDoesNotExistOrIsAnotherPartnersIsNotFound() {
-        Api.as(token("member-a")).body(thread(Map.of("service", "measurement", "type", "values", "id",
+        Api.as(Callers.token("member-a")).body(thread(Map.of("service", "measurement", "type", "values", "id",
                 UUID.randomUUID().toString()), "Nothing")).post(path("")).then().statusCode(404);
-        Api.as(token("member-b")).body(thread(submissionSubject(), "Theirs")).post(path("")).then().statusCode(404);
-        Api.as(token("observer")).body(thread(initiativeSubject(), "Watching")).post(path("")).then().statusCode(403);
+        Api.as(Callers.token("member-b")).body(thread(submissionSubject(), "Theirs")).post(path("")).then().statusCode(404);
+        Api.as(Callers.token("observer")).body(thread(initiativeSubject(), "Watching")).post(path("")).then().statusCode(403);
     }
 
     @Test
     void aThreadOnAPartnersSubmissionIsInTheFeedOfStaffAndThatPartnerAlone() {
         String title = "Q3 numbers " + UUID.randomUUID();
-        open(token("member-a"), submissionSubject(), title);
+        open(Callers.token("member-a"), submissionSubject(), title);
         await().atMost(Duration.ofSeconds(30)).until(() -> feedTitles(Tokens.admin()).contains(title));
-        assertThat(feedTitles(token("member-a"))).contains(title);
-        assertThat(feedTitles(token("member-b"))).doesNotContain(title);
-        assertThat(feedTitles(token("observer"))).doesNotContain(title);
+        assertThat(feedTitles(Callers.token("member-a"))).contains(title);
+        assertThat(feedTitles(Callers.token("member-b"))).doesNotContain(title);
+        assertThat(feedTitles(Callers.token("observer"))).doesNotContain(title);
     }
 
     @Test
     void peopleMentionedAreToldOnlyWhenTheyMayReadTheThread() {
-        String onlyA = open(token("member-a"), submissionSubject(), "Our numbers");
-        Api.as(token("member-a")).body(Map.of("body", "@member-b and @admin: do these look right?"))
+        String onlyA = open(Callers.token("member-a"), submissionSubject(), "Our numbers");
+        Api.as(Callers.token("member-a")).body(Map.of("body", "@member-b and @admin: do these look right?"))
                 .post(path("/" + onlyA + "/comments")).then().statusCode(201);
-        await().atMost(Duration.ofSeconds(30)).until(() -> notificationKinds(Tokens.admin()).contains("discussion.mention"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Callers.notificationKinds(Tokens.admin(), initiative).contains("discussion.mention"));
         // staff were told; B, who cannot read A's submission, was not (the same event told both or neither)
-        assertThat(notificationKinds(token("member-b"))).doesNotContain("discussion.mention");
+        assertThat(Callers.notificationKinds(Callers.token("member-b"), initiative)).doesNotContain("discussion.mention");
 
-        String everyones = open(token("member-a"), initiativeSubject(), "Budget");
-        Api.as(token("member-a")).body(Map.of("body", "What do you think, @member-b?"))
+        String everyones = open(Callers.token("member-a"), initiativeSubject(), "Budget");
+        Api.as(Callers.token("member-a")).body(Map.of("body", "What do you think, @member-b?"))
                 .post(path("/" + everyones + "/comments")).then().statusCode(201);
-        await().atMost(Duration.ofSeconds(30)).until(() -> notificationKinds(token("member-b")).contains("discussion.mention"));
-        List<Map<String, Object>> told = Api.as(token("member-b")).get("/v1/me/notifications?limit=200").then().statusCode(200)
+        await().atMost(Duration.ofSeconds(30)).until(() -> Callers.notificationKinds(Callers.token("member-b"), initiative).contains("discussion.mention"));
+        List<Map<String, Object>> told = Api.as(Callers.token("member-b")).get("/v1/me/notifications?limit=200").then().statusCode(200)
                 .extract().path("items");
         assertThat(told).filteredOn(n -> "discussion.mention".equals(n.get("kind"))
                         && initiative.toString().equals(n.get("initiativeId")))
@@ -118,60 +118,60 @@ class DiscussionTest {
 
     @Test
     void authorsEditKeepingVersionsAndStaffOrAuthorsDeleteSoftly() {
-        String thread = open(token("member-a"), initiativeSubject(), "Venue");
-        String comment = Api.as(token("member-a")).body(Map.of("body", "Haifa, *maybe*")).post(path("/" + thread + "/comments"))
+        String thread = open(Callers.token("member-a"), initiativeSubject(), "Venue");
+        String comment = Api.as(Callers.token("member-a")).body(Map.of("body", "Haifa, *maybe*")).post(path("/" + thread + "/comments"))
                 .then().statusCode(201).extract().path("id");
         String url = path("/" + thread + "/comments/" + comment);
-        Api.as(token("member-a")).body(Map.of("body", "Haifa, **confirmed**")).put(url).then().statusCode(200)
+        Api.as(Callers.token("member-a")).body(Map.of("body", "Haifa, **confirmed**")).put(url).then().statusCode(200)
                 .body("bodyHtml", equalTo("<p>Haifa, <strong>confirmed</strong></p>\n"));
-        Api.as(token("member-b")).get(url + "/versions").then().statusCode(200).body("body", equalTo(List.of("Haifa, *maybe*")));
-        Api.as(token("member-b")).body(Map.of("body", "Beersheba")).put(url).then().statusCode(403);
-        Api.as(token("member-b")).delete(url).then().statusCode(403);
+        Api.as(Callers.token("member-b")).get(url + "/versions").then().statusCode(200).body("body", equalTo(List.of("Haifa, *maybe*")));
+        Api.as(Callers.token("member-b")).body(Map.of("body", "Beersheba")).put(url).then().statusCode(403);
+        Api.as(Callers.token("member-b")).delete(url).then().statusCode(403);
 
         Api.as(Tokens.admin()).delete(url).then().statusCode(204);
-        Map<String, Object> deleted = Api.as(token("member-b")).get(path("/" + thread + "/comments")).then().statusCode(200)
+        Map<String, Object> deleted = Api.as(Callers.token("member-b")).get(path("/" + thread + "/comments")).then().statusCode(200)
                 .extract().<List<Map<String, Object>>>path("items").stream().filter(c -> comment.equals(c.get("id")))
                 .findFirst().orElseThrow();
         assertThat(deleted).containsEntry("deleted", true).containsEntry("body", "").containsEntry("bodyHtml", "");
-        Api.as(token("member-b")).get(url + "/versions").then().statusCode(200).body("$", hasSize(0));
-        Api.as(token("member-a")).body(Map.of("body", "Back")).put(url).then().statusCode(409);
+        Api.as(Callers.token("member-b")).get(url + "/versions").then().statusCode(200).body("$", hasSize(0));
+        Api.as(Callers.token("member-a")).body(Map.of("body", "Back")).put(url).then().statusCode(409);
     }
 
     @Test
     void staffLockAThreadAndThenOnlyStaffComment() {
-        String thread = open(token("member-a"), initiativeSubject(), "Heated");
-        Api.as(token("member-a")).body(Map.of("status", "LOCKED")).put(path("/" + thread + "/status")).then().statusCode(403);
+        String thread = open(Callers.token("member-a"), initiativeSubject(), "Heated");
+        Api.as(Callers.token("member-a")).body(Map.of("status", "LOCKED")).put(path("/" + thread + "/status")).then().statusCode(403);
         Api.as(Tokens.admin()).body(Map.of("status", "LOCKED")).put(path("/" + thread + "/status")).then().statusCode(200)
                 .body("status", equalTo("LOCKED"));
-        Api.as(token("member-b")).body(Map.of("body", "But…")).post(path("/" + thread + "/comments")).then().statusCode(409);
+        Api.as(Callers.token("member-b")).body(Map.of("body", "But…")).post(path("/" + thread + "/comments")).then().statusCode(409);
         Api.as(Tokens.admin()).body(Map.of("body", "Closing this for now.")).post(path("/" + thread + "/comments"))
                 .then().statusCode(201);
         Api.as(Tokens.admin()).body(Map.of("status", "OPEN")).put(path("/" + thread + "/status")).then().statusCode(200);
-        Api.as(token("member-b")).body(Map.of("body", "Thanks")).post(path("/" + thread + "/comments")).then().statusCode(201);
+        Api.as(Callers.token("member-b")).body(Map.of("body", "Thanks")).post(path("/" + thread + "/comments")).then().statusCode(201);
     }
 
     @Test
     void threadsOfOneSubjectAndRepliesAndBadInput() {
-        String thread = open(token("member-a"), initiativeSubject(), "Replies");
-        String first = Api.as(token("member-a")).get(path("/" + thread + "/comments")).then().extract().path("items[0].id");
-        Api.as(token("member-b")).body(Map.of("body", "<script>x()</script> Yes", "parentId", first))
+        String thread = open(Callers.token("member-a"), initiativeSubject(), "Replies");
+        String first = Api.as(Callers.token("member-a")).get(path("/" + thread + "/comments")).then().extract().path("items[0].id");
+        Api.as(Callers.token("member-b")).body(Map.of("body", "<script>x()</script> Yes", "parentId", first))
                 .post(path("/" + thread + "/comments")).then().statusCode(201).body("parentId", equalTo(first))
                 .body("bodyHtml", equalTo("<p>&lt;script&gt;x()&lt;/script&gt; Yes</p>\n"));
-        Api.as(token("member-b")).get(path("?subjectService=agenda&subjectType=initiative&subjectId=" + initiative))
+        Api.as(Callers.token("member-b")).get(path("?subjectService=agenda&subjectType=initiative&subjectId=" + initiative))
                 .then().statusCode(200).body("items.id", hasItem(thread));
 
-        String other = open(token("member-a"), initiativeSubject(), "Elsewhere");
-        String elsewhere = Api.as(token("member-a")).get(path("/" + other + "/comments")).then().extract().path("items[0].id");
-        Api.as(token("member-b")).body(Map.of("body", "x", "parentId", elsewhere)).post(path("/" + thread + "/comments"))
+        String other = open(Callers.token("member-a"), initiativeSubject(), "Elsewhere");
+        String elsewhere = Api.as(Callers.token("member-a")).get(path("/" + other + "/comments")).then().extract().path("items[0].id");
+        Api.as(Callers.token("member-b")).body(Map.of("body", "x", "parentId", elsewhere)).post(path("/" + thread + "/comments"))
                 .then().statusCode(422).body("errors.field", hasItem("parentId"));
-        Api.as(token("member-b")).get(path("?subjectService=agenda")).then().statusCode(422);
-        Api.as(token("member-a")).body(Map.of("title", "No subject", "body", "x")).post(path("")).then().statusCode(422)
+        Api.as(Callers.token("member-b")).get(path("?subjectService=agenda")).then().statusCode(422);
+        Api.as(Callers.token("member-a")).body(Map.of("title", "No subject", "body", "x")).post(path("")).then().statusCode(422)
                 .body("errors.field", hasItem("subject"));
-        Api.as(token("member-a")).body(thread(Map.of("service", "agenda", "type", "initiative", "id", "x y"), "Bad id"))
+        Api.as(Callers.token("member-a")).body(thread(Map.of("service", "agenda", "type", "initiative", "id", "x y"), "Bad id"))
                 .post(path("")).then().statusCode(422).body("errors.field", hasItem("subject.id"));
-        Api.as(token("member-a")).body(thread(initiativeSubject(), " ")).post(path("")).then().statusCode(422)
+        Api.as(Callers.token("member-a")).body(thread(initiativeSubject(), " ")).post(path("")).then().statusCode(422)
                 .body("errors.field", hasItem("title"));
-        Api.as(token("member-a")).get(path("/" + UUID.randomUUID())).then().statusCode(404);
+        Api.as(Callers.token("member-a")).get(path("/" + UUID.randomUUID())).then().statusCode(404);
     }
 
     private String open(String token, Map<String, Object> subject, String title) {
@@ -201,20 +201,5 @@ class DiscussionTest {
     private List<String> feedTitles(String token) {
         return Api.as(token).get("/v1/initiatives/" + initiative + "/feed?type=communication.thread&limit=200")
                 .then().statusCode(200).extract().path("items.object.title");
-    }
-
-    private List<String> notificationKinds(String token) {
-        List<Map<String, Object>> items = Api.as(token).get("/v1/me/notifications?limit=200").then().statusCode(200)
-                .extract().path("items");
-        return items.stream().filter(n -> initiative.toString().equals(n.get("initiativeId")))
-                .map(n -> (String) n.get("kind")).toList();
-    }
-
-    private static String token(String who) {
-        return switch (who) {
-            case "admin" -> Tokens.admin();
-            case "partner-a-system" -> Tokens.system("partner-a-system");
-            default -> Tokens.user(who);
-        };
     }
 }
