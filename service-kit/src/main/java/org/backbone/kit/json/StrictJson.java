@@ -94,6 +94,8 @@ public final class StrictJson {
                 com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer.OFFSET_DATE_TIME));
         module.addDeserializer(java.time.LocalDate.class, new TextOnly<>(java.time.LocalDate.class,
                 com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer.INSTANCE));
+        module.addDeserializer(java.time.LocalDateTime.class, new TextOnly<>(java.time.LocalDateTime.class,
+                com.fasterxml.jackson.datatype.jsr310.deser.LocalDateTimeDeserializer.INSTANCE));
         module.setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
             public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,

@@ -16,7 +16,13 @@ import org.backbone.contracts.communication.ActionItemOverdue;
 import org.backbone.contracts.communication.AnnouncementPublished;
 import org.backbone.contracts.communication.DecisionAdopted;
 import org.backbone.contracts.communication.DecisionReviewDue;
+import org.backbone.contracts.communication.MeetingCancelled;
+import org.backbone.contracts.communication.MeetingRescheduled;
+import org.backbone.contracts.communication.MeetingScheduled;
 import org.backbone.contracts.communication.MentionMade;
+import org.backbone.contracts.communication.MinutesApproved;
+import org.backbone.contracts.communication.MinutesCirculated;
+import org.backbone.contracts.communication.MinutesPublished;
 import org.backbone.contracts.communication.ReportDue;
 import org.backbone.contracts.communication.ReportOverdue;
 import org.backbone.contracts.communication.WebhookEndpointDisabled;
@@ -169,9 +175,43 @@ public final class NotificationTriggers {
         }
     }
 
+    /**
+     * Meetings: the partners invited hear of a meeting, its changes and its cancellation (written
+     * before the invited were listed: nobody but the watchers); the partners that attended are asked
+     * to answer circulated minutes; staff hear that minutes were approved (they publish them);
+     * published minutes are every partner's and staff's to read.
+     */
+    public static final class MeetingNews implements NotificationTrigger {
+        @Override
+        public Optional<Notice> of(BackboneEvent event) {
+            if (event instanceof MeetingScheduled e) {
+                return Optional.of(organisations("meeting.scheduled", e.organisationIds()));
+            }
+            if (event instanceof MeetingRescheduled e) {
+                return Optional.of(organisations("meeting.rescheduled", e.organisationIds()));
+            }
+            if (event instanceof MeetingCancelled e) {
+                return Optional.of(organisations("meeting.cancelled", e.organisationIds()));
+            }
+            if (event instanceof MinutesCirculated e) {
+                return Optional.of(organisations("minutes.circulated", e.organisationIds()));
+            }
+            if (event instanceof MinutesApproved) {
+                return Optional.of(Notice.toStaff("minutes.approved"));
+            }
+            return event instanceof MinutesPublished ? Optional.of(Notice.toEveryPartner("minutes.published").andStaff())
+                    : Optional.empty();
+        }
+
+        private static Notice organisations(String kind, List<java.util.UUID> organisations) {
+            return new Notice(kind, false, false, organisations == null ? Set.of() : Set.copyOf(organisations), Set.of());
+        }
+    }
+
     public static final List<NotificationTrigger> ALL = List.of(new AgendaVoteOpened(), new AgendaRatifiedOutcome(),
             new IndicatorInTrouble(), new GapOrOverlapFound(), new PartnerCameOrWent(), new WebhookEndpointWasDisabled(),
-            new ReportOwed(), new AnnouncementMade(), new Mentioned(), new ActionItemNews(), new DecisionNews());
+            new ReportOwed(), new AnnouncementMade(), new Mentioned(), new ActionItemNews(), new DecisionNews(),
+            new MeetingNews());
 
     /** The kind of notification watchers get for any other event on what they watch. */
     public static final String WATCHED = "watch.activity";
@@ -180,7 +220,8 @@ public final class NotificationTriggers {
     public static final List<String> KINDS = List.of("agenda.vote-opened", "agenda.ratified", "measurement.indicator-in-trouble",
             "activity.gap-or-overlap", "agenda.partner-joined", "agenda.partner-left", "webhook.endpoint-disabled", "report.due",
             "report.overdue", "announcement.published", "discussion.mention", "action-item.assigned", "action-item.overdue",
-            "action-item.completed", "decision.adopted", "decision.review-due", WATCHED);
+            "action-item.completed", "decision.adopted", "decision.review-due", "meeting.scheduled", "meeting.rescheduled",
+            "meeting.cancelled", "minutes.circulated", "minutes.approved", "minutes.published", WATCHED);
 
     /**
      * How a kind is mailed until its recipient chooses: at once what asks something of them or breaks
@@ -203,7 +244,13 @@ public final class NotificationTriggers {
             java.util.Map.entry("action-item.overdue", "IMMEDIATE"),
             java.util.Map.entry("action-item.completed", "DAILY"),
             java.util.Map.entry("decision.adopted", "DAILY"),
-            java.util.Map.entry("decision.review-due", "IMMEDIATE"));
+            java.util.Map.entry("decision.review-due", "IMMEDIATE"),
+            java.util.Map.entry("meeting.scheduled", "IMMEDIATE"),
+            java.util.Map.entry("meeting.rescheduled", "IMMEDIATE"),
+            java.util.Map.entry("meeting.cancelled", "IMMEDIATE"),
+            java.util.Map.entry("minutes.circulated", "IMMEDIATE"),
+            java.util.Map.entry("minutes.approved", "DAILY"),
+            java.util.Map.entry("minutes.published", "DAILY"));
 
     /** The email setting of {@code kind} for whoever has not chosen one: NONE, IMMEDIATE, DAILY or WEEKLY. */
     public static String defaultEmail(String kind) {
