@@ -116,6 +116,21 @@ class ActionItemTest {
         Api.as(Tokens.admin()).get(path("/" + UUID.randomUUID())).then().statusCode(404);
     }
 
+    @Test
+    void onlyItsAssigneeOrStaffTurnItIntoAnActivityAndAnActivityServiceThatDoesNotAnswerIs503() {
+        String id = create(item(Tokens.ORG_B, null, LocalDate.now().plusDays(7)));
+        Map<String, Object> body = Map.of("activity", Map.of("activityType", "after-school-club"));
+        Api.as(Tokens.user("member-a")).body(body).post(path("/" + id + "/activity")).then().statusCode(403);
+        Api.as(Tokens.user("observer")).body(body).post(path("/" + id + "/activity")).then().statusCode(403);
+        Api.as(Tokens.user("member-b")).body(Map.of()).post(path("/" + id + "/activity")).then().statusCode(422)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("activity"));
+        // the tests' activity-service address answers nobody: the caller is told, the item stays unlinked
+        Api.as(Tokens.user("member-b")).body(body).post(path("/" + id + "/activity")).then().statusCode(503);
+        Api.as(Tokens.user("member-b")).get(path("/" + id)).then().statusCode(200)
+                .body("activityId", org.hamcrest.Matchers.nullValue());
+        Api.as(Tokens.user("member-b")).body(body).post(path("/" + UUID.randomUUID() + "/activity")).then().statusCode(404);
+    }
+
     private String create(Map<String, Object> body) {
         return Api.as(Tokens.admin()).body(body).post(path("")).then().statusCode(201).extract().path("id");
     }

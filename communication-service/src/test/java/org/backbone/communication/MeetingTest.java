@@ -93,6 +93,7 @@ class MeetingTest {
         VEvent first = event(Api.as(Tokens.user("member-a")).get(path("/" + id + ".ics")).then().statusCode(200)
                 .contentType("text/calendar;charset=UTF-8").extract().asString(), "PUBLISH");
         assertThat(prop(first, "UID")).isEqualTo(id + "@backbone");
+        assertThat(first.getProperties("DTSTAMP")).hasSize(1);
         assertThat(prop(first, "SEQUENCE")).isEqualTo("0");
         assertThat(prop(first, "URL")).endsWith("/v1/initiatives/" + initiative + "/meetings/" + id);
         assertThat(first.getProperty("DTSTART").orElseThrow().toString()).contains("TZID=Asia/Jerusalem");

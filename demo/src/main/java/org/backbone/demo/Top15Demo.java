@@ -291,13 +291,17 @@ public final class Top15Demo {
     }
 
     /**
-     * What the backbone says and decides: a pinned announcement, two decisions (the second
-     * superseding a first), a discussion on the teaching goal and action items for three partners.
-     * Once: a register that has decisions already is left as it is.
+     * What the backbone says and decides: a pinned announcement; last week's steering committee,
+     * its agenda as Backbone suggested it (the 3W's gaps and overlaps, indicators off track), the
+     * minutes Atid and Negev approved and staff published; two decisions taken there (the second
+     * superseding a first); a discussion on the teaching goal; action items for four partners.
+     * Once: a meeting or a register that exists already is left as it is.
      */
     private void communication(UUID initiative, Goal teaching, Organisation atid, Organisation negev, Organisation ministry,
             Organisation teachers) {
         String base = "/v1/initiatives/" + initiative;
+        var held = api.admin().get(base + "/meetings").expect(200).body().path("items");
+        String meeting = held.isEmpty() ? steeringCommittee(base, atid, negev) : held.path(0).path("id").asText();
         if (api.admin().get(base + "/decisions").expect(200).body().path("items").size() > 0) {
             return;
         }
@@ -310,23 +314,61 @@ public final class Top15Demo {
         // the feed learns of the goal from agenda's events: a moment after ratification at most
         String monthly = awaitCreated(base + "/decisions", Map.of("statement",
                 "Partners report teacher training monthly", "rationale", "The ministry asked for it.",
-                "affects", List.of(goal)));
+                "affects", List.of(goal), "meetingId", meeting));
         awaitCreated(base + "/decisions", Map.of("statement", "Partners report teacher training quarterly, with the "
                         + "attrition figures beside it", "rationale", "Monthly reports cost more than they told us; "
                         + "quarterly matches the ministry's own cycle.", "affects", List.of(goal), "supersedes", monthly,
-                "reviewOn", java.time.LocalDate.now().plusMonths(6).toString()));
+                "reviewOn", java.time.LocalDate.now().plusMonths(6).toString(), "meetingId", meeting));
         api.as(Tokens.user("member-a")).post(base + "/threads", Map.of("subject", goal, "title",
                 "Why are teachers leaving in the south?", "body", "Our exit interviews point at commuting. "
                         + "@member-b, do your mentors see the same?")).expect(201);
         java.time.LocalDate today = java.time.LocalDate.now();
+        Map<String, Object> fromMeeting = Map.of("service", "communication", "type", "meeting", "id", meeting);
         api.admin().post(base + "/action-items", Map.of("title", "Share the teacher exit-interview summary",
-                "assigneeOrganisationId", atid.id().toString(), "dueOn", today.plusDays(10).toString())).expect(201);
+                "assigneeOrganisationId", atid.id().toString(), "dueOn", today.plusDays(10).toString(),
+                "source", fromMeeting)).expect(201);
         api.admin().post(base + "/action-items", Map.of("title", "Propose mentoring hours for Be'er Sheva schools",
                 "assigneeOrganisationId", negev.id().toString(), "dueOn", today.plusDays(21).toString())).expect(201);
         api.admin().post(base + "/action-items", Map.of("title", "Send the attrition figures for last year",
                 "assigneeOrganisationId", ministry.id().toString(), "dueOn", today.minusDays(3).toString())).expect(201);
         api.admin().post(base + "/action-items", Map.of("title", "Draft the summer training programme",
                 "assigneeOrganisationId", teachers.id().toString(), "dueOn", today.plusDays(30).toString())).expect(201);
+    }
+
+    /**
+     * Last week's steering committee, prepared with the agenda Backbone suggests once communication
+     * has seen the 3W's findings and the off-track indicators; Atid and Negev came, approved the
+     * minutes by quorum, and staff published them.
+     */
+    private String steeringCommittee(String base, Organisation atid, Organisation negev) {
+        java.time.LocalDateTime start = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Jerusalem")).minusDays(7).atTime(10, 0);
+        String meeting = api.admin().post(base + "/meetings", Map.of("title", "Steering committee: the quarterly data session",
+                "kind", "HYBRID", "place", "Tel Aviv, the backbone's office", "link", "https://meet.example.org/top15-steering",
+                "startsAt", start.toString(), "endsAt", start.plusHours(2).toString(), "timeZone", "Asia/Jerusalem",
+                "openToAll", true)).expect(201).text("id");
+        long deadline = System.nanoTime() + BackboneApi.PROJECTION_DEADLINE.toNanos();
+        while (api.admin().get(base + "/meetings/suggested-agenda").expect(200).body().path("items").size() < 3
+                && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(500_000_000L); // communication is still reading the 3W
+        }
+        String path = base + "/meetings/" + meeting;
+        api.admin().post(path + "/agenda-items", Map.of("title", "Welcome and last quarter's decisions", "minutes", 10))
+                .expect(201);
+        api.admin().post(path + "/agenda-items/suggested", Map.of()).expect(200);
+        api.admin().put(path + "/attendance", Map.of("organisationIds", List.of(atid.id().toString(), negev.id().toString())),
+                Map.of()).expect(200);
+        api.admin().put(path + "/status", Map.of("status", "HELD"), Map.of()).expect(200);
+        api.admin().put(path + "/minutes", Map.of("body", "# Steering committee, quarterly data session\n\n"
+                + "**Present:** Atid STEM Network, Negev Tech Industries, the backbone.\n\n"
+                + "1. Teacher training is off track in the south; partners report it quarterly from now on.\n"
+                + "2. Two overlaps in the 3W were discussed; Negev proposes mentoring hours for Be'er Sheva.\n"), Map.of())
+                .expect(200);
+        api.admin().put(path + "/minutes/circulation", Map.of("amendmentsUntil",
+                java.time.Instant.now().plus(java.time.Duration.ofDays(3)).toString()), Map.of()).expect(200);
+        api.as(Tokens.user("member-a")).put(path + "/minutes/answer", Map.of("verdict", "APPROVE"), Map.of()).expect(200);
+        api.as(Tokens.user("member-b")).put(path + "/minutes/answer", Map.of("verdict", "APPROVE"), Map.of()).expect(200);
+        api.admin().put(path + "/minutes/publication", Map.of(), Map.of()).expect(200);
+        return meeting;
     }
 
     /** Posts until it is created: 422 while the feed does not know yet what the body names. */
@@ -353,6 +395,7 @@ public final class Top15Demo {
         System.out.println("  Dashboard     GET http://127.0.0.1:8080/api/v1/initiatives/" + initiative + "/dashboard");
         System.out.println("  Scorecard     GET http://127.0.0.1:8080/api/v1/initiatives/" + initiative + "/scorecard");
         System.out.println("  Gaps, overlaps GET http://127.0.0.1:8080/api/v1/initiatives/" + initiative + "/findings");
+        System.out.println("  Meetings      GET http://127.0.0.1:8080/api/v1/initiatives/" + initiative + "/meetings");
         System.out.println("  Decisions     GET http://127.0.0.1:8080/api/v1/initiatives/" + initiative + "/decisions");
         System.out.println("  Action items  GET http://127.0.0.1:8080/api/v1/initiatives/" + initiative + "/action-items");
         System.out.println("  The 3W (HXL)  GET http://127.0.0.1:8080/api/v1/initiatives/" + initiative

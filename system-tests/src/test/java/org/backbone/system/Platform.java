@@ -20,7 +20,9 @@ final class Platform implements AutoCloseable {
             "-Dmp.messaging.incoming.agenda-events.session.timeout.ms=6000",
             "-Dmp.messaging.incoming.agenda-events.heartbeat.interval.ms=1000");
     final ServiceProcess activity = service("activity-service", Map.of());
-    final ServiceProcess communication = service("communication-service", Map.of());
+    // the test profile's own address of activity-service answers nobody: name the real one
+    final ServiceProcess communication = service("communication-service", Map.of(),
+            "-D%test.backbone.activity-service.url=" + activity.baseUrl());
     final ServiceProcess gateway = service("gateway", Map.of("AGENDA_URL", agenda.baseUrl(),
             "MEASUREMENT_URL", measurement.baseUrl(), "ACTIVITY_URL", activity.baseUrl(), "COMMUNICATION_URL",
             communication.baseUrl()));

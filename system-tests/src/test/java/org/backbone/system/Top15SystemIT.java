@@ -325,6 +325,61 @@ class Top15SystemIT {
                 .<List<String>>path("items.object.title")).doesNotContain(title);
     }
 
+    @Test
+    @Order(8)
+    void aSteeringCommitteeMeetsApprovesAndPublishesItsMinutesAndAnActionItemBecomesAnActivity() {
+        String meetings = "/api/v1/initiatives/" + initiative + "/meetings";
+        java.time.LocalDateTime yesterday = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Jerusalem")).minusDays(1)
+                .withHour(10).withMinute(0).withSecond(0).withNano(0);
+        String meeting = as(admin()).body(Map.of("title", "Steering committee", "kind", "IN_PERSON", "place", "Tel Aviv",
+                        "startsAt", yesterday.toString(), "endsAt", yesterday.plusHours(2).toString(), "timeZone", "Asia/Jerusalem",
+                        "openToAll", true))
+                .post(meetings).then().statusCode(201).extract().path("id");
+        as(admin()).post(meetings + "/" + meeting + "/agenda-items/suggested").then().statusCode(200);
+        as(admin()).body(Map.of("organisationIds", List.of(ORG_A.toString(), ORG_B.toString())))
+                .put(meetings + "/" + meeting + "/attendance").then().statusCode(200);
+        as(admin()).body(Map.of("status", "HELD")).put(meetings + "/" + meeting + "/status").then().statusCode(200);
+        as(admin()).body(Map.of("body", "# Steering committee\n\nThe partners agreed on the data session.")).put(meetings + "/"
+                + meeting + "/minutes").then().statusCode(200);
+        as(admin()).body(Map.of("amendmentsUntil", Instant.now().plus(Duration.ofDays(7)).toString()))
+                .put(meetings + "/" + meeting + "/minutes/circulation").then().statusCode(200);
+        as(Tokens.user("member-a")).body(Map.of("verdict", "APPROVE")).put(meetings + "/" + meeting + "/minutes/answer").then()
+                .statusCode(200).body("status", equalTo("CIRCULATED"));
+        as(Tokens.user("member-b")).body(Map.of("verdict", "APPROVE")).put(meetings + "/" + meeting + "/minutes/answer").then()
+                .statusCode(200).body("status", equalTo("APPROVED"));
+        as(admin()).put(meetings + "/" + meeting + "/minutes/publication").then().statusCode(200)
+                .body("contentHash", org.hamcrest.Matchers.startsWith("sha256:"));
+        as(Tokens.user("observer")).get(meetings + "/" + meeting + "/minutes").then().statusCode(200)
+                .body("status", equalTo("PUBLISHED"));
+        // the invitation, and a private calendar feed a calendar client reads without a token of Keycloak
+        assertThat(as(Tokens.user("member-a")).get(meetings + "/" + meeting + ".ics").then().statusCode(200).extract().asString())
+                .contains("UID:" + meeting + "@backbone").contains("SEQUENCE:");
+        String feed = as(Tokens.user("member-a")).put("/api/v1/me/calendar-feed").then().statusCode(200).extract().path("url");
+        String token = feed.substring(feed.indexOf("token=") + "token=".length());
+        assertThat(given().queryParam("token", token).get("/api/v1/me/meetings.ics").then().statusCode(200).extract().asString())
+                .contains("UID:" + meeting + "@backbone");
+        given().get("/api/v1/me/meetings.ics").then().statusCode(401);
+
+        api().putVocabulary(initiative, "locations", List.of(Map.of("code", "S-YER", "label", "Yeruham")));
+        api().putVocabulary(initiative, "target-groups", List.of(Map.of("code", "girls-10-12", "label", "Girls, grades 10-12")));
+        api().putVocabulary(initiative, "activity-types", List.of(Map.of("code", "mentoring", "label", "Mentoring")));
+        String item = as(admin()).body(Map.of("title", "Start mentoring girls in Yeruham", "assigneeOrganisationId", ORG_A.toString(),
+                        "dueOn", java.time.LocalDate.now().plusDays(30).toString(), "source",
+                        Map.of("service", "communication", "type", "meeting", "id", meeting)))
+                .post("/api/v1/initiatives/" + initiative + "/action-items").then().statusCode(201).extract().path("id");
+        Map<String, Object> activity = Map.of("activityType", "mentoring",
+                "participants", List.of(Map.of("organisationId", ORG_A.toString(), "role", "IMPLEMENTING")),
+                "goalIds", List.of(), "places", List.of(Map.of("location", "S-YER", "wholeArea", false)),
+                "targetGroups", List.of("girls-10-12"), "plannedStart", "2027-01-01", "plannedEnd", "2027-06-30");
+        String activityId = as(Tokens.user("member-a")).body(Map.of("activity", activity))
+                .post("/api/v1/initiatives/" + initiative + "/action-items/" + item + "/activity").then().statusCode(201)
+                .extract().path("activityId");
+        as(Tokens.user("member-b")).get("/api/v1/initiatives/" + initiative + "/activities/" + activityId).then().statusCode(200)
+                .body("title", equalTo("Start mentoring girls in Yeruham"));
+        as(Tokens.user("member-a")).body(Map.of("activity", activity))
+                .post("/api/v1/initiatives/" + initiative + "/action-items/" + item + "/activity").then().statusCode(409);
+    }
+
     private static String progress(String code) {
         return base() + "/indicators/" + indicators.get(code) + "/progress";
     }

@@ -70,7 +70,8 @@ public class ActionItemResource {
     public record ActionItemDto(UUID id, UUID initiativeId, String title, String notes, UUID assigneeOrganisationId,
             String assigneeUserId, LocalDate dueOn, SourceDto source, ActionItemStatus status,
             @Schema(description = "Not finished and its due date has passed (in the initiative's zone)") boolean overdue,
-            String createdBy, OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime completedAt, long version) {
+            String createdBy, OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime completedAt, long version,
+            @Schema(description = "The activity (activity-service) it became, if it did") UUID activityId) {
 
         static ActionItemDto of(ActionItemService.Seen seen) {
             ActionItems.ActionItem a = seen.item();
@@ -78,7 +79,7 @@ public class ActionItemResource {
                     a.assigneeUserId(), a.dueOn(), a.source() == null ? null
                             : new SourceDto(a.source().service(), a.source().type(), a.source().id()),
                     ActionItemStatus.valueOf(a.status()), seen.overdue(), a.createdBy(), a.createdAt(), a.updatedAt(),
-                    a.completedAt(), a.version());
+                    a.completedAt(), a.version(), a.activityId());
         }
     }
 
@@ -131,6 +132,29 @@ public class ActionItemResource {
             @HeaderParam(ETags.IF_MATCH) String ifMatch, @NotNull @Valid ActionItemRequest request) {
         return items.update(caller.get(), initiative, id, ifMatch, request.draft())
                 .map(seen -> Response.ok(ActionItemDto.of(seen)).tag(ETags.of(seen.item().version())).build());
+    }
+
+    public record ActivityRequest(@NotNull @Size(max = 30) @Schema(description = "The activity to register, as activity-service's "
+            + "POST /v1/initiatives/{i}/activities takes it; title and description default to the item's") 
+            java.util.Map<String, Object> activity) {
+    }
+
+    @POST
+    @Path("/{id}/activity")
+    @Operation(summary = "Turn an action item into an activity", description = "Its assignee or staff, once: registers the "
+            + "activity in activity-service with the caller's own token (its rules apply) and links it to the item.")
+    @APIResponse(responseCode = "201", description = "The action item, linked to its new activity")
+    @APIResponse(responseCode = "403", description = "Neither its assignee nor staff; activity-service refused the caller")
+    @APIResponse(responseCode = "404", description = "No such action item, or not one the caller may read")
+    @APIResponse(responseCode = "409", description = "It became an activity already, or is CANCELLED")
+    @APIResponse(responseCode = "422", description = "No activity; what activity-service refused in it (fields prefixed activity.)")
+    @APIResponse(responseCode = "502", description = "activity-service answered something unexpected")
+    @APIResponse(responseCode = "503", description = "activity-service did not answer")
+    public Uni<Response> toActivity(@PathParam("initiativeId") UUID initiative, @PathParam("id") UUID id,
+            @HeaderParam("Authorization") String authorization, @NotNull @Valid ActivityRequest request) {
+        return items.toActivity(caller.get(), authorization, initiative, id, request.activity())
+                .map(seen -> Response.created(URI.create("/v1/initiatives/" + initiative + "/activities/"
+                        + seen.item().activityId())).tag(ETags.of(seen.item().version())).entity(ActionItemDto.of(seen)).build());
     }
 
     @PUT

@@ -18,11 +18,11 @@ public class ActionItems {
 
     public record ActionItem(UUID id, UUID initiativeId, String title, String notes, UUID assigneeOrganisationId,
             String assigneeUserId, LocalDate dueOn, Source source, String status, String createdBy, OffsetDateTime createdAt,
-            OffsetDateTime updatedAt, OffsetDateTime completedAt, int version) {
+            OffsetDateTime updatedAt, OffsetDateTime completedAt, int version, UUID activityId) {
     }
 
     private static final String COLUMNS = "id, initiative_id, title, notes, assignee_organisation_id, assignee_user_id, due_on, "
-            + "source_service, source_type, source_id, status, created_by, created_at, updated_at, completed_at, version";
+            + "source_service, source_type, source_id, status, created_by, created_at, updated_at, completed_at, version, activity_id";
 
     public Uni<Void> insert(ActionItem a) {
         return Panache.getSession().chain(s -> s.createNativeQuery("INSERT INTO action_item (id, initiative_id, title, notes, "
@@ -118,6 +118,13 @@ public class ActionItems {
         return new ActionItem((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (UUID) r[4], (String) r[5],
                 r[6] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[6], source, (String) r[10], (String) r[11],
                 WebhookEndpoints.time(r[12]), WebhookEndpoints.time(r[13]), WebhookEndpoints.time(r[14]),
-                ((Number) r[15]).intValue());
+                ((Number) r[15]).intValue(), (UUID) r[16]);
+    }
+
+    /** Links the activity it became; false when it already had one. */
+    public Uni<Boolean> linkActivity(UUID id, UUID activity) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("UPDATE action_item SET activity_id = :activity, "
+                        + "updated_at = now(), version = version + 1 WHERE id = :id AND activity_id IS NULL")
+                .setParameter("id", id).setParameter("activity", activity).executeUpdate()).map(n -> n == 1);
     }
 }

@@ -24,11 +24,14 @@ public class AgendaSources {
         return rows("""
                 SELECT 'measurement', 'indicator', object_id, coalesce(title, (SELECT o.title FROM feed_object o WHERE
                     o.object_service = 'measurement' AND o.object_type = 'indicator' AND o.object_id = latest.object_id), object_id),
-                    params[1] || E'\\x1f' || params[3]
-                FROM (SELECT DISTINCT ON (object_id) object_id, title, params FROM feed_entry
-                      WHERE initiative_id = :initiative AND verb = 'measurement.indicator.status-changed'
-                      ORDER BY object_id, seq DESC) latest
-                WHERE params[3] IN ('AT_RISK', 'OFF_TRACK')""", initiative);
+                    params[1] || E'\\x1f' || status
+                FROM (SELECT DISTINCT ON (object_id) object_id, title, params,
+                          CASE verb WHEN 'measurement.progress.updated' THEN params[2] ELSE params[3] END AS status
+                      FROM feed_entry
+                      WHERE initiative_id = :initiative
+                        AND verb IN ('measurement.indicator.status-changed', 'measurement.progress.updated')
+                      ORDER BY object_id, params[1] DESC, seq DESC) latest
+                WHERE status IN ('AT_RISK', 'OFF_TRACK')""", initiative);
     }
 
     /** Findings of the 3W whose newest entry opened them (not resolved or dismissed since); words: kind, place, group. */

@@ -45,6 +45,7 @@ public class ActionItemService {
     private static final Logger LOG = Logger.getLogger(ActionItemService.class);
 
     private final ActionItems items;
+    private final org.backbone.communication.persistence.ActivityRegistry registry;
     private final InitiativeAccess access;
     private final AgendaProjection projection;
     private final PeopleDirectory directory;
@@ -52,9 +53,10 @@ public class ActionItemService {
     private final Clock clock;
     private final ActionItemsConfig config;
 
-    ActionItemService(ActionItems items, InitiativeAccess access, AgendaProjection projection, PeopleDirectory directory,
+    ActionItemService(ActionItems items, org.backbone.communication.persistence.ActivityRegistry registry, InitiativeAccess access, AgendaProjection projection, PeopleDirectory directory,
             Outbox outbox, Clock clock, ActionItemsConfig config) {
         this.items = items;
+        this.registry = registry;
         this.access = access;
         this.projection = projection;
         this.directory = directory;
@@ -80,7 +82,7 @@ public class ActionItemService {
                     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
                     ActionItem item = new ActionItem(UUID.randomUUID(), initiative, draft.title(),
                             draft.notes() == null ? "" : draft.notes(), draft.assigneeOrganisationId(), draft.assigneeUserId(),
-                            draft.dueOn(), draft.source(), ActionItemStatus.OPEN.name(), caller.subject(), now, now, null, 1);
+                            draft.dueOn(), draft.source(), ActionItemStatus.OPEN.name(), caller.subject(), now, now, null, 1, null);
                     return items.insert(item).chain(() -> outbox.append(assigned(item))).chain(() -> seen(initiative, item.id()));
                 });
     }
@@ -125,7 +127,7 @@ public class ActionItemService {
                     ActionItem changed = new ActionItem(id, initiative, draft.title(), draft.notes() == null ? "" : draft.notes(),
                             draft.assigneeOrganisationId(), draft.assigneeUserId(), draft.dueOn(), current.source(),
                             current.status(), current.createdBy(), current.createdAt(), current.updatedAt(), null,
-                            current.version());
+                            current.version(), current.activityId());
                     boolean reassigned = !java.util.Objects.equals(current.assigneeOrganisationId(), changed.assigneeOrganisationId())
                             || !java.util.Objects.equals(current.assigneeUserId(), changed.assigneeUserId());
                     return assigneeChecked(initiative, draft).chain(() -> items.update(changed))
@@ -155,6 +157,44 @@ public class ActionItemService {
                             : Uni.createFrom().voidItem())
                     .chain(() -> seen(initiative, id));
         });
+    }
+
+    /**
+     * Turns the action item into an activity of activity-service in one call, which keeps the link:
+     * staff or its assignee send what an activity needs beyond the item's title and notes; the
+     * activity is registered with the caller's own token (activity-service applies its rules) and the
+     * item remembers it. Once only; a repeated call after a lost answer registers no second activity.
+     */
+    public Uni<Seen> toActivity(Caller caller, String bearer, UUID initiative, UUID id, java.util.Map<String, Object> activity) {
+        return convertible(caller, initiative, id)
+                .chain(item -> {
+                    java.util.Map<String, Object> body = new java.util.LinkedHashMap<>(activity);
+                    body.putIfAbsent("title", item.title());
+                    body.putIfAbsent("description", (item.notes().isEmpty() ? "" : item.notes() + "\n\n")
+                            + "From action item " + item.id() + " of the initiative's communication.");
+                    return registry.register(bearer, initiative, body, "action-item-" + id);
+                })
+                .chain(activityId -> linked(initiative, id, activityId));
+    }
+
+    @WithSession
+    Uni<ActionItem> convertible(Caller caller, UUID initiative, UUID id) {
+        return access.readable(caller, initiative).chain(() -> found(initiative, id)).invoke(item -> {
+            if (!caller.isAdmin() && !assignee(caller, item)) {
+                throw ProblemException.forbidden("only its assignee or backbone staff turn an action item into an activity");
+            }
+            if (item.activityId() != null) {
+                throw ProblemException.conflict("action item " + id + " became activity " + item.activityId() + " already");
+            }
+            if (ActionItemStatus.valueOf(item.status()) == ActionItemStatus.CANCELLED) {
+                throw ProblemException.conflict("action item " + id + " is CANCELLED");
+            }
+        });
+    }
+
+    @WithTransaction
+    Uni<Seen> linked(UUID initiative, UUID id, UUID activityId) {
+        return items.linkActivity(id, activityId).chain(() -> seen(initiative, id));
     }
 
     /** Tells of items that fell overdue, once per due date; each replica runs it, each item goes once. */

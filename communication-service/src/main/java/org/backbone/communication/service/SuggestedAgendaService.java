@@ -56,7 +56,8 @@ public class SuggestedAgendaService {
                         all.add(of(Kind.REPORT_OVERDUE, r, r.title(), "no value for " + r.words().get(0) + " from "
                                 + r.words().get(1)))))
                 .chain(() -> sources.openFindings(initiative)).invoke(rows -> rows.forEach(r ->
-                        all.add(of(Suggestion.ofFinding(r.words().get(0)), r, findingTitle(r.words()), r.words().get(0)))))
+                        Suggestion.ofFinding(r.words().get(0)).ifPresent(kind ->
+                                all.add(of(kind, r, findingTitle(r.words()), r.words().get(0))))))
                 .map(ignored -> Suggestion.ordered(all, MAX_ITEMS));
     }
 

@@ -30,11 +30,17 @@ public record Suggestion(Kind kind, String title, String service, String type, S
         }
     }
 
-    /** How a finding's kind is suggested: an overlap when partners may duplicate each other, else a gap. */
-    public static Kind ofFinding(String findingKind) {
+    /**
+     * How a finding's kind is suggested, if at all: an overlap when partners may duplicate each other,
+     * a gap when a place and group lack (real) coverage. Upkeep of the 3W's data — stale reports, an
+     * unallocated target, an orphaned activity, a partner that left — is staff's work, not the partners'
+     * meeting's: not suggested.
+     */
+    public static java.util.Optional<Kind> ofFinding(String findingKind) {
         return switch (findingKind) {
-            case "DUPLICATION_RISK", "DUPLICATE_RECORD", "OVER_COMMITTED" -> Kind.OVERLAP;
-            default -> Kind.GAP;
+            case "DUPLICATION_RISK", "DUPLICATE_RECORD", "OVER_COMMITTED" -> java.util.Optional.of(Kind.OVERLAP);
+            case "UNCOVERED", "PLANNED_ONLY", "NOMINAL_ONLY" -> java.util.Optional.of(Kind.GAP);
+            default -> java.util.Optional.empty();
         };
     }
 
