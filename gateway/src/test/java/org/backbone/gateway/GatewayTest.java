@@ -46,6 +46,10 @@ class GatewayTest {
     private static final Duration DEADLINE = Duration.ofSeconds(90);
     private static final String SUBMITTED = "org.backbone.partner.measurement.submitted.v1";
 
+    /** Metrics answer on the management port alone. */
+    @TestHTTPResource(value = "/metrics", management = true)
+    java.net.URL metricsUrl;
+
     @TestHTTPResource("/api/v1/organisations")
     URL organisations;
 
@@ -135,7 +139,7 @@ class GatewayTest {
         as(Tokens.admin()).get("/api/v1/nowhere").then().statusCode(404).contentType("application/problem+json");
 
         // HTTP metrics name the route's shape: a series per organisation would grow without bound
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().get(metricsUrl).then().statusCode(200).extract().asString();
         assertThat(metrics).contains("uri=\"/api/v1/organisations/{id}\"")
                 .contains("uri=\"/api/v1/initiatives/{id}/scorecard\"")
                 .contains("method=\"OPTIONS\",outcome=\"SUCCESS\",status=\"200\",uri=\"/api/v1/*\"")
@@ -202,7 +206,7 @@ class GatewayTest {
                     .statusCode(503).contentType("application/problem+json").extract().path("detail");
         }
         assertThat(detail).contains("dormant").contains("circuit breaker open");
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().get(metricsUrl).then().statusCode(200).extract().asString();
         assertThat(metrics).containsPattern("backbone_gateway_downstream_breaker_open\\{service=\"dormant\",?} 1\\.0")
                 .containsPattern("backbone_gateway_downstream_breaker_open\\{service=\"agenda\",?} 0\\.0");
         // the other services' calls go on

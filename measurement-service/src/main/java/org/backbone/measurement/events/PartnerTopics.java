@@ -29,7 +29,9 @@ public class PartnerTopics {
     private final short replicas;
 
     PartnerTopics(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, MeasurementConfig config) {
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+        Map<String, Object> properties = new java.util.HashMap<>(org.backbone.kit.events.KafkaSecurity.properties());
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        this.admin = Admin.create(properties);
         this.partitions = config.partnerTopicPartitions();
         this.replicas = config.partnerTopicReplicas();
     }

@@ -306,6 +306,7 @@ public final class OutboxRelay {
             properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
             properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
             properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "15000");
+            properties.putAll(org.backbone.kit.events.KafkaSecurity.properties());
             properties.putAll(settings.producerProperties());
             producer = new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
         }

@@ -19,7 +19,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A packaged service ({@code target/quarkus-app/quarkus-run.jar}) run as a process of its own, so
  * that a test or a benchmark can stop it, kill it outright and start it again. Output goes to a
- * log file; {@link #start()} returns once {@code /q/health/ready} answers 200.
+ * log file; {@link #start()} returns once {@code /q/health/ready} answers 200 on its management port.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -27,6 +27,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final Path jar;
     private final int port;
+    private final int managementPort = freePort();
     private final Map<String, String> environment;
     private final List<String> jvmOptions;
     private final Path log;
@@ -61,6 +62,11 @@ public final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
+    /** Where its health and metrics answer (never the API port). */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
     /** Starts the service and waits (up to two minutes) until it is ready. */
     public ServiceProcess start() {
         List<String> command = new ArrayList<>();
@@ -71,6 +77,7 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("HTTP_PORT", Integer.toString(port));
+        builder.environment().put("MANAGEMENT_PORT", Integer.toString(managementPort));
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
             process = builder.start();
@@ -133,7 +140,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     private boolean ready() {
         try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {

@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.quarkus.test.common.http.TestHTTPResource;
+import java.net.URL;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,19 +20,30 @@ public abstract class ServiceReadinessContract {
         this.openApiTitle = openApiTitle;
     }
 
-    @Test
-    void readyOnceTheDatabaseIsMigrated() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
-                .body("checks.name", hasItem("Reactive PostgreSQL connections health check"));
-        given().get("/q/health/live").then().statusCode(200);
-        given().get("/q/health/started").then().statusCode(200);
+    /** The management interface's root, {@code /q}, ending in no slash. */
+    @TestHTTPResource(value = "", management = true)
+    URL managementRoot;
+
+    private String management() {
+        return managementRoot.toString().replaceAll("/+$", "");
     }
 
     @Test
-    void publishesItsOpenApiAndMetrics() {
+    void readyOnceTheDatabaseIsMigratedOnTheManagementPort() {
+        given().get(management() + "/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItem("Reactive PostgreSQL connections health check"));
+        given().get(management() + "/health/live").then().statusCode(200);
+        given().get(management() + "/health/started").then().statusCode(200);
+    }
+
+    @Test
+    void publishesItsOpenApiAndItsMetricsOnlyOnTheManagementPort() {
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("info.title", equalTo(openApiTitle));
-        given().get("/q/metrics").then().statusCode(200);
+        given().get(management() + "/metrics").then().statusCode(200);
+        // the API port, which users reach, answers neither
+        given().get("/q/metrics").then().statusCode(404);
+        given().get("/q/health/ready").then().statusCode(404);
     }
 
     @Test
