@@ -76,7 +76,9 @@ class KubernetesManifestsTest {
         for (ObjectNode d : deployments) {
             JsonNode pod = d.path("spec").path("template").path("spec");
             String what = Manifests.describe(d);
-            assertThat(pod.path("automountServiceAccountToken").asBoolean(true)).as(what + " mounts no token").isFalse();
+            // no token unless it needs one: agenda-service alone, for its Role (partners' Kafka accounts)
+            assertThat(pod.path("automountServiceAccountToken").asBoolean(true)).as(what + " mounts a token")
+                    .isEqualTo(Manifests.name(d).equals("agenda-service"));
             assertThat(pod.path("securityContext").path("runAsNonRoot").asBoolean()).as(what + " runs as non-root").isTrue();
             for (JsonNode c : pod.path("containers")) {
                 for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
@@ -164,6 +166,22 @@ class KubernetesManifestsTest {
                 }
             }
         }
+    }
+
+    @Test
+    void theOneServiceWithATokenMayOnlyManagePartnersKafkaAccounts() {
+        List<ObjectNode> objects = rendered.get("overlays/prod");
+        List<ObjectNode> bindings = Manifests.ofKind(objects, "RoleBinding");
+        assertThat(bindings).singleElement().satisfies(b -> {
+            assertThat(b.path("subjects").get(0).path("name").asText()).isEqualTo("agenda-service");
+            assertThat(b.path("roleRef").path("kind").asText()).isEqualTo("Role");
+        });
+        assertThat(Manifests.ofKind(objects, "ClusterRole")).isEmpty();
+        ObjectNode role = Manifests.ofKind(objects, "Role").get(0);
+        Set<String> resources = new TreeSet<>();
+        role.path("rules").forEach(rule -> rule.path("resources").forEach(r -> resources.add(r.asText())));
+        assertThat(resources).containsExactlyInAnyOrder("kafkausers", "kafkatopics", "secrets");
+        assertThat(role.toString()).doesNotContain("\"*\"");
     }
 
     @Test

@@ -97,6 +97,16 @@ public final class ServiceProcess implements AutoCloseable {
         return this;
     }
 
+    /** The operating system's id of the process (to read its memory, say). */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Whether it answers ready now (one look, no waiting). */
+    public boolean isReady() {
+        return ready();
+    }
+
     /** The CPU time the process has used so far (user and system), for figures of CPU per unit of work. */
     public Duration cpuTime() {
         return process.toHandle().info().totalCpuDuration().orElseThrow(() ->
