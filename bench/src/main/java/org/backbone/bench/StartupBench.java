@@ -17,7 +17,11 @@ import org.backbone.kit.testing.ServiceProcess;
  *   <li>pod — the flags deploy/k8s gives a pod (backbone-platform's JAVA_TOOL_OPTIONS) with the heap
  *       its 384 Mi limit allows (60%: -Xmx230m);</li>
  *   <li>pod + AppCDS — the same, with a class-data archive the JDK wrote at the end of a first run
- *       ({@code -XX:ArchiveClassesAtExit}), which a Dockerfile or jib layer can ship.</li>
+ *       ({@code -XX:ArchiveClassesAtExit}), which a Dockerfile or jib layer can ship;</li>
+ *   <li>pod, slim — the same with fewer threads and less reserved memory (1 event loop and a small worker
+ *       pool, as a pod of one CPU wants; 256 KB stacks; a smaller code cache and metaspace);</li>
+ *   <li>… + JDK 25 AOT cache — on a JDK 25 runtime (JAVA25_HOME, e.g. the Temurin 25 beside the JDK 17),
+ *       with the ahead-of-time cache a training run wrote ({@code -XX:AOTCacheOutput}, JEP 514/515).</li>
  * </ul>
  * Usage: {@code ./backbone bench startup [runs]} (3): medians of the runs.
  */
@@ -28,37 +32,70 @@ public final class StartupBench {
     static final List<String> POD = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
             "-XX:ReservedCodeCacheSize=48m", "-Xmx230m");
 
+    static final List<String> SLIM = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss256k",
+            "-XX:ReservedCodeCacheSize=32m", "-XX:MaxMetaspaceSize=128m", "-XX:CICompilerCount=1", "-Xmx230m", "-Xms32m",
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-Dquarkus.vertx.event-loops-pool-size=1",
+            "-Dquarkus.thread-pool.core-threads=2", "-Dquarkus.thread-pool.max-threads=16");
+    static final Path JAVA25 = Path.of(System.getenv().getOrDefault("JAVA25_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"));
+
     record Sample(long millis, long rssKb) {
     }
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         Path work = Files.createTempDirectory("startup-bench");
-        System.out.printf("%-22s %-16s %10s %10s%n", "service", "configuration", "ready ms", "RSS MB");
+        System.out.printf("%-22s %-20s %10s %10s%n", "service", "configuration", "ready ms", "RSS MB");
         for (String service : SERVICES) {
             Path jar = Path.of(service, "target/quarkus-app/quarkus-run.jar");
             Path archive = work.resolve(service + ".jsa");
             List<String> dump = new ArrayList<>(POD);
             dump.add("-XX:ArchiveClassesAtExit=" + archive);
-            sample(jar, dump, work, service); // writes the archive when it stops
+            sample(jar, dump, work, service, null); // writes the archive when it stops
             List<String> cds = new ArrayList<>(POD);
             cds.add("-XX:SharedArchiveFile=" + archive);
-            for (var config : List.of(Map.entry("plain", List.<String>of()), Map.entry("pod", POD), Map.entry("pod + AppCDS", cds))) {
-                List<Sample> samples = new ArrayList<>();
-                for (int i = 0; i < runs; i++) {
-                    samples.add(sample(jar, config.getValue(), work, service));
-                }
-                System.out.printf("%-22s %-16s %10d %10d%n", service, config.getKey(),
-                        median(samples.stream().map(Sample::millis).toList()),
-                        median(samples.stream().map(Sample::rssKb).toList()) / 1024);
+            Path slimArchive = work.resolve(service + "-slim.jsa");
+            List<String> slimDump = new ArrayList<>(SLIM);
+            slimDump.add("-XX:ArchiveClassesAtExit=" + slimArchive);
+            sample(jar, slimDump, work, service, null);
+            List<String> slimCds = new ArrayList<>(SLIM);
+            slimCds.add("-XX:SharedArchiveFile=" + slimArchive);
+            List<Map.Entry<String, List<String>>> configs = new ArrayList<>(List.of(Map.entry("plain", List.<String>of()),
+                    Map.entry("pod", POD), Map.entry("pod + AppCDS", cds), Map.entry("pod, slim + AppCDS", slimCds)));
+            Path aot = work.resolve(service + ".aot");
+            boolean java25 = Files.isExecutable(JAVA25.resolve("bin/java"));
+            if (java25) {
+                List<String> train = new ArrayList<>(SLIM);
+                train.add("-XX:AOTCacheOutput=" + aot);
+                sample(jar, train, work, service, JAVA25);
+            }
+            for (var config : configs) {
+                report(service, config.getKey(), jar, config.getValue(), work, runs, null);
+            }
+            if (java25 && Files.exists(aot)) {
+                List<String> withAot = new ArrayList<>(SLIM);
+                withAot.add("-XX:AOTCache=" + aot);
+                report(service, "slim + JDK 25 AOT", jar, withAot, work, runs, JAVA25);
             }
         }
     }
 
-    private static Sample sample(Path jar, List<String> options, Path work, String service) throws IOException {
+    private static void report(String service, String name, Path jar, List<String> options, Path work, int runs, Path java)
+            throws IOException {
+        List<Sample> samples = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            samples.add(sample(jar, options, work, service, java));
+        }
+        System.out.printf("%-22s %-20s %10d %10d%n", service, name, median(samples.stream().map(Sample::millis).toList()),
+                median(samples.stream().map(Sample::rssKb).toList()) / 1024);
+    }
+
+    private static Sample sample(Path jar, List<String> options, Path work, String service, Path java) throws IOException {
         List<String> jvm = new ArrayList<>(options);
         jvm.add("-Dquarkus.profile=test");
         ServiceProcess process = new ServiceProcess(jar, Map.of(), jvm, work.resolve(service + ".log"));
+        if (java != null) {
+            process.withJava(java);
+        }
         long started = System.nanoTime();
         process.start(); // returns once ready (polled every 100 ms)
         long millis = (System.nanoTime() - started) / 1_000_000;

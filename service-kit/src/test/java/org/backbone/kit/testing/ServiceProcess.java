@@ -32,6 +32,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final List<String> jvmOptions;
     private final Path log;
     private Process process;
+    private Path javaHome = Path.of(System.getProperty("java.home"));
 
     /**
      * @param jar         the service's quarkus-run.jar
@@ -62,6 +63,12 @@ public final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
+    /** Runs it on another Java (a benchmark comparing runtimes); the default is the one running this code. */
+    public ServiceProcess withJava(Path home) {
+        this.javaHome = home;
+        return this;
+    }
+
     /** Where its health and metrics answer (never the API port). */
     public String managementUrl() {
         return "http://127.0.0.1:" + managementPort;
@@ -70,7 +77,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** Starts the service and waits (up to two minutes) until it is ready. */
     public ServiceProcess start() {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(javaHome.resolve("bin").resolve("java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
