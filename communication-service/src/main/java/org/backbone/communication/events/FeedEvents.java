@@ -18,16 +18,19 @@ public class FeedEvents {
 
     private final Inbox inbox;
     private final FeedService feed;
+    private final org.backbone.kit.agenda.AgendaProjector projector;
     private final String consumer;
 
-    FeedEvents(Inbox inbox, FeedService feed, KitConfig config) {
+    FeedEvents(Inbox inbox, FeedService feed, org.backbone.kit.agenda.AgendaProjector projector, KitConfig config) {
         this.inbox = inbox;
         this.feed = feed;
+        this.projector = projector;
         this.consumer = config.service() + "-feed";
     }
 
     @Incoming("feed-events")
     Uni<Void> consume(Message<byte[]> message) {
-        return inbox.process(consumer, message, feed::record);
+        // who may read an event (webhooks) follows the memberships: the projection holds this event first
+        return inbox.process(consumer, message, event -> projector.projectFirst(event).chain(() -> feed.record(event)));
     }
 }

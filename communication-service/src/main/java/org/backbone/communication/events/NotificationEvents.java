@@ -21,9 +21,12 @@ public class NotificationEvents {
     private final Inbox inbox;
     private final NotificationService notifications;
     private final ReportReminderService reminders;
+    private final org.backbone.kit.agenda.AgendaProjector projector;
     private final String consumer;
 
-    NotificationEvents(Inbox inbox, NotificationService notifications, ReportReminderService reminders, KitConfig config) {
+    NotificationEvents(Inbox inbox, NotificationService notifications, ReportReminderService reminders,
+            org.backbone.kit.agenda.AgendaProjector projector, KitConfig config) {
+        this.projector = projector;
         this.inbox = inbox;
         this.notifications = notifications;
         this.reminders = reminders;
@@ -32,6 +35,8 @@ public class NotificationEvents {
 
     @Incoming("notification-events")
     Uni<Void> consume(Message<byte[]> message) {
-        return inbox.process(consumer, message, event -> reminders.track(event).chain(() -> notifications.record(event)));
+        // who is told follows the memberships: the projection holds this event first
+        return inbox.process(consumer, message, event -> projector.projectFirst(event).chain(() -> reminders.track(event))
+                .chain(() -> notifications.record(event)));
     }
 }

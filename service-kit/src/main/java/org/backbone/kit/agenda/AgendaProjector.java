@@ -55,6 +55,22 @@ public class AgendaProjector {
         return inbox.process(consumer, message, this::apply);
     }
 
+    /**
+     * Applies an agenda event to the projection alone, without the reactions, in the caller's session:
+     * for another consumer of the agenda topic that must not act on an event before the projection
+     * holds it (who may read a webhook's event, who is told). Every write is guarded by the event's
+     * time or version, so this consumer and the projection's own applying the same event is harmless.
+     */
+    public Uni<Void> projectFirst(ReceivedEvent event) {
+        EventDescriptor descriptor = EventCatalog.byType(event.type()).orElse(null);
+        if (descriptor == null || !descriptor.service().equals("agenda") || event.catalogued().isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        OffsetDateTime time = event.time() == null ? OffsetDateTime.now(ZoneOffset.UTC)
+                : event.time().atOffset(ZoneOffset.UTC);
+        return Panache.getSession().chain(session -> project(session, event.catalogued().get(), time));
+    }
+
     Uni<Void> apply(ReceivedEvent event) {
         EventDescriptor descriptor = EventCatalog.byType(event.type()).orElse(null);
         if (descriptor == null || !descriptor.service().equals("agenda")) {
