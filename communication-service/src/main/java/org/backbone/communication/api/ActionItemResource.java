@@ -47,16 +47,10 @@ public class ActionItemResource {
         this.caller = caller;
     }
 
-    @Schema(description = "Where an action item came from: a meeting, a decision, a thread")
-    public record SourceDto(@NotNull @Pattern(regexp = "[a-z]{1,30}", message = "must be a service") String service,
-            @NotNull @Pattern(regexp = "[a-z][a-z-]{0,39}", message = "must be an object type") String type,
-            @NotNull @Pattern(regexp = "[A-Za-z0-9._:-]{1,100}", message = "must be an object id") String id) {
-    }
-
     public record ActionItemRequest(@NotBlank @Size(max = 200) String title, @Size(max = 5_000) String notes,
             @Schema(description = "A current partner; none: staff's own (then assigneeUserId names one of staff)") UUID assigneeOrganisationId,
             @Size(max = 100) @Schema(description = "One person: a member of the organisation, or of staff") String assigneeUserId,
-            @NotNull LocalDate dueOn, @Valid SourceDto source) {
+            @NotNull LocalDate dueOn, @Valid ObjectDto source) {
 
         ActionItemService.Draft draft() {
             return new ActionItemService.Draft(title, notes, assigneeOrganisationId, assigneeUserId, dueOn,
@@ -68,7 +62,7 @@ public class ActionItemResource {
     }
 
     public record ActionItemDto(UUID id, UUID initiativeId, String title, String notes, UUID assigneeOrganisationId,
-            String assigneeUserId, LocalDate dueOn, SourceDto source, ActionItemStatus status,
+            String assigneeUserId, LocalDate dueOn, ObjectDto source, ActionItemStatus status,
             @Schema(description = "Not finished and its due date has passed (in the initiative's zone)") boolean overdue,
             String createdBy, OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime completedAt, long version,
             @Schema(description = "The activity (activity-service) it became, if it did") UUID activityId) {
@@ -77,7 +71,7 @@ public class ActionItemResource {
             ActionItems.ActionItem a = seen.item();
             return new ActionItemDto(a.id(), a.initiativeId(), a.title(), a.notes(), a.assigneeOrganisationId(),
                     a.assigneeUserId(), a.dueOn(), a.source() == null ? null
-                            : new SourceDto(a.source().service(), a.source().type(), a.source().id()),
+                            : new ObjectDto(a.source().service(), a.source().type(), a.source().id()),
                     ActionItemStatus.valueOf(a.status()), seen.overdue(), a.createdBy(), a.createdAt(), a.updatedAt(),
                     a.completedAt(), a.version(), a.activityId());
         }

@@ -44,12 +44,6 @@ public class DecisionResource {
         this.caller = caller;
     }
 
-    @Schema(description = "An object of the initiative (anything its feed knows): service, type, id")
-    public record ObjectDto(@NotNull @Pattern(regexp = "[a-z]{1,30}", message = "must be a service") String service,
-            @NotNull @Pattern(regexp = "[a-z][a-z-]{0,39}", message = "must be an object type") String type,
-            @NotNull @Pattern(regexp = "[A-Za-z0-9._:-]{1,100}", message = "must be an object id") String id) {
-    }
-
     public record DecisionRequest(@NotBlank @Size(max = 2_000) String statement, @Size(max = 10_000) String rationale,
             @Schema(description = "The meeting where it was taken; none: asynchronously") UUID meetingId,
             @Size(max = 50) List<@NotNull @Valid ObjectDto> affects,

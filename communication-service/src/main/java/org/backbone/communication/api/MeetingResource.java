@@ -108,12 +108,6 @@ public class MeetingResource {
     public record StatusRequest(@NotNull @Schema(description = "HELD (once begun) or CLOSED") MeetingStatus status) {
     }
 
-    @Schema(description = "An object of the initiative (anything its feed knows): service, type, id")
-    public record ObjectDto(@NotNull @Pattern(regexp = "[a-z]{1,30}", message = "must be a service") String service,
-            @NotNull @Pattern(regexp = "[a-z][a-z-]{0,39}", message = "must be an object type") String type,
-            @NotNull @Pattern(regexp = "[A-Za-z0-9._:-]{1,100}", message = "must be an object id") String id) {
-    }
-
     public record AgendaItemRequest(@NotBlank @Size(max = 300) String title,
             @NotNull @Min(1) @Max(480) @Schema(description = "Minutes, 1 to 480") Integer minutes, @Size(max = 5_000) String notes,
             @Valid ObjectDto object) {

@@ -31,16 +31,17 @@ public class MinutesRecords {
             + "amendments_until, returned_reason, content_hash, published_at, updated_at, version";
 
     public Uni<Optional<Minutes>> find(UUID meeting) {
-        return Panache.getSession().chain(s -> s.<Object[]>createNativeQuery("SELECT " + COLUMNS
-                        + " FROM minutes WHERE meeting_id = :meeting")
-                .setParameter("meeting", meeting).getResultList())
-                .map(rows -> rows.stream().findFirst().map(MinutesRecords::minutes));
+        return select(meeting, "");
     }
 
     /** The minutes, locked until the transaction ends: every change of state reads them this way first. */
     public Uni<Optional<Minutes>> lock(UUID meeting) {
+        return select(meeting, " FOR UPDATE");
+    }
+
+    private Uni<Optional<Minutes>> select(UUID meeting, String locking) {
         return Panache.getSession().chain(s -> s.<Object[]>createNativeQuery("SELECT " + COLUMNS
-                        + " FROM minutes WHERE meeting_id = :meeting FOR UPDATE")
+                        + " FROM minutes WHERE meeting_id = :meeting" + locking)
                 .setParameter("meeting", meeting).getResultList())
                 .map(rows -> rows.stream().findFirst().map(MinutesRecords::minutes));
     }
