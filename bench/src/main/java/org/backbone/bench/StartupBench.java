@@ -21,9 +21,12 @@ import org.backbone.kit.testing.ServiceProcess;
  *   <li>pod, slim — the same with fewer threads and less reserved memory (1 event loop and a small worker
  *       pool, as a pod of one CPU wants; 256 KB stacks; a smaller code cache and metaspace);</li>
  *   <li>… + JDK 25 AOT cache — on a JDK 25 runtime (JAVA25_HOME, e.g. the Temurin 25 beside the JDK 17),
- *       with the ahead-of-time cache a training run wrote ({@code -XX:AOTCacheOutput}, JEP 514/515).</li>
+ *       with the ahead-of-time cache a training run wrote ({@code -XX:AOTCacheOutput}, JEP 514/515);</li>
+ *   <li>image, slim — the service's container image from {@code ./backbone images} (.backbone/images),
+ *       run by deploy/images/run-image.sh as a pod runs it (read-only root, user 185, the jlink'd Java 17
+ *       of the base image), the slim flags as JAVA_TOOL_OPTIONS; only as root and once the images exist.</li>
  * </ul>
- * Usage: {@code ./backbone bench startup [runs]} (3): medians of the runs.
+ * Usage: {@code ./backbone bench startup [runs] [service,…]} (3, all five): medians of the runs.
  */
 public final class StartupBench {
 
@@ -36,6 +39,8 @@ public final class StartupBench {
             "-XX:ReservedCodeCacheSize=32m", "-XX:MaxMetaspaceSize=128m", "-XX:CICompilerCount=1", "-Xmx230m", "-Xms32m",
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-Dquarkus.vertx.event-loops-pool-size=1",
             "-Dquarkus.thread-pool.core-threads=2", "-Dquarkus.thread-pool.max-threads=16");
+    static final Path IMAGES = Path.of(".backbone/images");
+    static final Path RUN_IMAGE = Path.of("deploy/images/run-image.sh");
     static final Path JAVA25 = Path.of(System.getenv().getOrDefault("JAVA25_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"));
 
     record Sample(long millis, long rssKb) {
@@ -43,9 +48,10 @@ public final class StartupBench {
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        List<String> services = args.length > 1 ? List.of(args[1].split(",")) : SERVICES;
         Path work = Files.createTempDirectory("startup-bench");
         System.out.printf("%-22s %-20s %10s %10s%n", "service", "configuration", "ready ms", "RSS MB");
-        for (String service : SERVICES) {
+        for (String service : services) {
             Path jar = Path.of(service, "target/quarkus-app/quarkus-run.jar");
             Path archive = work.resolve(service + ".jsa");
             List<String> dump = new ArrayList<>(POD);
@@ -76,25 +82,66 @@ public final class StartupBench {
                 withAot.add("-XX:AOTCache=" + aot);
                 report(service, "slim + JDK 25 AOT", jar, withAot, work, runs, JAVA25);
             }
+            Path unpacked = unpackImage(service, work);
+            if (unpacked != null) {
+                report(service, "image, slim", jar, SLIM, work, runs, null,
+                        List.of(RUN_IMAGE.toAbsolutePath().toString(), unpacked.toString()));
+            }
         }
+    }
+
+    /** The service's image unpacked once (so that a sample times the start, not the unpacking); null if none. */
+    private static Path unpackImage(String service, Path work) throws IOException, InterruptedException {
+        if (!"root".equals(System.getProperty("user.name")) || !Files.isDirectory(IMAGES)) {
+            return null;
+        }
+        Path image;
+        try (var files = Files.list(IMAGES)) {
+            image = files.filter(file -> file.getFileName().toString().startsWith(service + "-")).findFirst().orElse(null);
+        }
+        if (image == null) {
+            return null;
+        }
+        // the image's user (185) has to reach its root through the work directory
+        Files.setPosixFilePermissions(work, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path target = work.resolve(service + "-image");
+        Process unpack = new ProcessBuilder(RUN_IMAGE.toString(), "--unpack", image.toString(), target.toString())
+                .inheritIO().start();
+        if (unpack.waitFor() != 0) {
+            throw new IllegalStateException("could not unpack " + image);
+        }
+        return target;
     }
 
     private static void report(String service, String name, Path jar, List<String> options, Path work, int runs, Path java)
             throws IOException {
+        report(service, name, jar, options, work, runs, java, null);
+    }
+
+    private static void report(String service, String name, Path jar, List<String> options, Path work, int runs, Path java,
+            List<String> image) throws IOException {
         List<Sample> samples = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            samples.add(sample(jar, options, work, service, java));
+            samples.add(sample(jar, options, work, service, java, image));
         }
         System.out.printf("%-22s %-20s %10d %10d%n", service, name, median(samples.stream().map(Sample::millis).toList()),
                 median(samples.stream().map(Sample::rssKb).toList()) / 1024);
     }
 
     private static Sample sample(Path jar, List<String> options, Path work, String service, Path java) throws IOException {
+        return sample(jar, options, work, service, java, null);
+    }
+
+    private static Sample sample(Path jar, List<String> options, Path work, String service, Path java, List<String> image)
+            throws IOException {
         List<String> jvm = new ArrayList<>(options);
         jvm.add("-Dquarkus.profile=test");
         ServiceProcess process = new ServiceProcess(jar, Map.of(), jvm, work.resolve(service + ".log"));
         if (java != null) {
             process.withJava(java);
+        }
+        if (image != null) {
+            process.inImage(image);
         }
         long started = System.nanoTime();
         process.start(); // returns once ready (polled every 100 ms)

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path log;
     private Process process;
     private Path javaHome = Path.of(System.getProperty("java.home"));
+    private List<String> imageLauncher;
 
     /**
      * @param jar         the service's quarkus-run.jar
@@ -69,6 +71,16 @@ public final class ServiceProcess implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Runs the service's container image instead of the jar: {@code launcher} (deploy/images/run-image.sh
+     * and an unpacked image) runs the image's entrypoint and takes the environment as NAME=value
+     * arguments; the JVM options go in as JAVA_TOOL_OPTIONS, as a pod's ConfigMap gives them.
+     */
+    public ServiceProcess inImage(List<String> launcher) {
+        this.imageLauncher = List.copyOf(launcher);
+        return this;
+    }
+
     /** Where its health and metrics answer (never the API port). */
     public String managementUrl() {
         return "http://127.0.0.1:" + managementPort;
@@ -76,15 +88,22 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service and waits (up to two minutes) until it is ready. */
     public ServiceProcess start() {
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        env.put("HTTP_PORT", Integer.toString(port));
+        env.put("MANAGEMENT_PORT", Integer.toString(managementPort));
         List<String> command = new ArrayList<>();
-        command.add(javaHome.resolve("bin").resolve("java").toString());
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar.toString()));
+        if (imageLauncher == null) {
+            command.add(javaHome.resolve("bin").resolve("java").toString());
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", jar.toString()));
+        } else {
+            command.addAll(imageLauncher);
+            env.put("JAVA_TOOL_OPTIONS", String.join(" ", jvmOptions));
+            env.forEach((name, value) -> command.add(name + "=" + value));
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(environment);
-        builder.environment().put("HTTP_PORT", Integer.toString(port));
-        builder.environment().put("MANAGEMENT_PORT", Integer.toString(managementPort));
+        builder.environment().putAll(env);
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
             process = builder.start();
@@ -104,9 +123,14 @@ public final class ServiceProcess implements AutoCloseable {
         return this;
     }
 
-    /** The operating system's id of the process (to read its memory, say). */
+    /** The operating system's id of the JVM (to read its memory, say); in an image, the launcher's java child. */
     public long pid() {
-        return process.pid();
+        if (imageLauncher == null) {
+            return process.pid();
+        }
+        return process.toHandle().descendants()
+                .filter(child -> child.info().command().map(command -> command.endsWith("/java")).orElse(false))
+                .mapToLong(ProcessHandle::pid).findFirst().orElse(process.pid());
     }
 
     /** Whether it answers ready now (one look, no waiting). */
