@@ -25,8 +25,10 @@ public class FeedEntries {
             + "object_id, title, array_to_string(params, E'\\x1f'), array_to_string(organisation_ids, ',')";
 
     /**
-     * Appends the entry of one event in the caller's transaction. The advisory lock, held until commit,
-     * makes the numbers commit in order; an event already in the feed is left as it is.
+     * Appends the entry of one event in the caller's transaction, as its last statement: the advisory
+     * lock that makes the numbers commit in order is held from here to the commit, so it is taken by the
+     * same statement that inserts the entry and notifies {@link FeedHub} (one round trip, not three,
+     * while every other feed transaction waits). An event already in the feed is left as it is.
      */
     public Uni<Void> append(String eventId, UUID initiative, OffsetDateTime at, String actor, FeedItem item) {
         return Panache.getSession().chain(session -> {
@@ -42,20 +44,21 @@ public class FeedEntries {
                             .setParameter("service", item.objectService()).setParameter("type", item.objectType())
                             .setParameter("id", item.objectId()).getResultList()
                             .map(found -> found.isEmpty() ? null : found.get(0));
-            return title.chain(known -> session.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('feed_order'))")
-                            .getSingleResult()
-                    .chain(() -> session.createNativeQuery("INSERT INTO feed_entry (seq, event_id, initiative_id, "
-                                    + "occurred_at, actor, verb, object_service, object_type, object_id, title, params, "
-                                    + "organisation_ids) VALUES (nextval('feed_seq'), :event, :initiative, :at, :actor, :verb, "
-                                    + ":service, :type, :id, :title, :params, :organisations) ON CONFLICT (event_id) DO NOTHING")
+            // the lock's row comes first, so nextval runs once the lock is held
+            return title.chain(known -> session.createNativeQuery("WITH entry AS (INSERT INTO feed_entry (seq, event_id, "
+                                    + "initiative_id, occurred_at, actor, verb, object_service, object_type, object_id, title, "
+                                    + "params, organisation_ids) SELECT nextval('feed_seq'), :event, :initiative, :at, :actor, "
+                                    + ":verb, :service, :type, :id, :title, :params, :organisations "
+                                    + "FROM (SELECT pg_advisory_xact_lock(hashtext('feed_order'))) AS ordered "
+                                    + "ON CONFLICT (event_id) DO NOTHING RETURNING seq) "
+                                    + "SELECT count(pg_notify('" + CHANNEL + "', '')) FROM entry")
                             .setParameter("event", eventId).setParameter("initiative", initiative)
                             .setParameter("at", at).setParameter("actor", actor).setParameter("verb", item.verb())
                             .setParameter("service", item.objectService()).setParameter("type", item.objectType())
                             .setParameter("id", item.objectId()).setParameter("title", known)
                             .setParameter("params", item.params().toArray(String[]::new))
                             .setParameter("organisations", item.organisations().toArray(UUID[]::new))
-                            .executeUpdate())
-                    .chain(() -> session.createNativeQuery("SELECT pg_notify('" + CHANNEL + "', '')").getSingleResult()))
+                            .getSingleResult())
                     .replaceWithVoid();
         });
     }

@@ -50,15 +50,16 @@ public class FeedService {
     }
 
     /**
-     * Writes the entry of {@code event} and queues it for the webhook endpoints that want it, in the
-     * inbox's transaction; events of no initiative have neither.
+     * Queues {@code event} for the webhook endpoints that want it and writes its entry, in the inbox's
+     * transaction; events of no initiative have neither. The entry goes last: its write holds the
+     * feed's ordering lock until the commit.
      */
     public Uni<Void> record(ReceivedEvent event) {
-        return event.catalogued().flatMap(payload -> itemOf(payload).map(item -> entries.append(event.id(),
-                        payload.initiativeId(),
+        return event.catalogued().flatMap(payload -> itemOf(payload).map(item -> webhooks.enqueue(event,
+                        payload.initiativeId(), item).chain(() -> entries.append(event.id(), payload.initiativeId(),
                         event.time() == null ? OffsetDateTime.now(ZoneOffset.UTC) : event.time().atOffset(ZoneOffset.UTC),
                         event.actor() == null || event.actor().isBlank() ? CloudEventHeaders.SYSTEM_ACTOR : event.actor(),
-                        item).chain(() -> webhooks.enqueue(event, payload.initiativeId(), item))))
+                        item))))
                 .orElse(Uni.createFrom().voidItem());
     }
 
