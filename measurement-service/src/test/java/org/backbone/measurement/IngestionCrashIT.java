@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.restassured.http.ContentType;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -48,7 +49,8 @@ import org.junit.jupiter.api.Test;
  * started again, stores every value exactly once and announces each one once. A process of its
  * own, so that the kill is real: no shutdown hook, transactions cut wherever they were. Poison
  * records (text PostgreSQL cannot store, absurd numbers, payloads that are not JSON) are mixed into
- * the stream: each goes to the dead-letter topic and holds up nothing behind it.
+ * the stream: each goes to the dead-letter topic and holds up nothing behind it. Stopped (SIGTERM) mid-stream
+ * instead, it closes its consumers before its database and the next start carries on, again exactly once.
  */
 class IngestionCrashIT {
 
@@ -60,6 +62,8 @@ class IngestionCrashIT {
     private static final String SUBMITTED = EventCatalog.of(MeasurementSubmitted.class).type();
     /** One poison record after every this many good ones. */
     private static final int POISON_EVERY = 500;
+
+    private static final Path LOG = Path.of("target/ingestion-crash-it-service.log");
 
     private final UUID initiative = UUID.randomUUID();
     private final UUID partner = UUID.randomUUID();
@@ -78,7 +82,7 @@ class IngestionCrashIT {
                     // the killed consumer leaves no goodbye: the group hands its partitions on once its session expires
                     "-Dmp.messaging.incoming.partner-measurements.session.timeout.ms=6000",
                     "-Dmp.messaging.incoming.partner-measurements.heartbeat.interval.ms=1000"),
-            Path.of("target/ingestion-crash-it-service.log"));
+            LOG);
 
     @AfterEach
     void stopService() {
@@ -103,6 +107,28 @@ class IngestionCrashIT {
                     .map(r -> KafkaProbe.header(r, "ce_id")).collect(java.util.stream.Collectors.toSet())
                     .containsAll(poisonIds));
         }
+        await().atMost(DEADLINE).until(() -> stored() == EVENTS && announced() >= EVENTS);
+        assertStoredOnce(indicator, expectedSum);
+    }
+
+    @Test
+    void stoppedMidStreamHandsOverWithoutFailingOnAClosedDatabaseAndStoresEveryValueOnce() throws Exception {
+        service.start();
+        announceInitiative();
+        String indicator = defineIndicator();
+        service.stop();
+
+        long expectedSum = produceEvents();
+        service.start();
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(20)).until(() -> stored() > 0);
+        assertThat(stored()).as("the stop must land mid-stream for this test to mean anything").isLessThan(EVENTS);
+        long logBefore = Files.size(LOG);
+        service.stop(); // SIGTERM, as Kubernetes stops a pod in a rolling update
+        String stopping = Files.readString(LOG).substring((int) logBefore);
+        // the consumers close while the database is there: no batch fails on a closed pool and waits out the stop
+        assertThat(stopping).as("the service's log while it stopped").doesNotContain("Pool closed").contains("stopped in");
+
+        service.start();
         await().atMost(DEADLINE).until(() -> stored() == EVENTS && announced() >= EVENTS);
         assertStoredOnce(indicator, expectedSum);
     }
