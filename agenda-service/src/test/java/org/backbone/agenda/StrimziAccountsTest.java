@@ -1,15 +1,19 @@
 package org.backbone.agenda;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.backbone.agenda.persistence.PartnerKafkaAccounts;
 import org.backbone.agenda.persistence.StrimziAccounts;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +57,20 @@ class StrimziAccountsTest {
         assertThat(accounts.exists(organisation)).isFalse();
         assertThat(client.secrets().inNamespace("backbone").withName(user + "-password").get()).isNull();
         assertThat(accounts.revoke(organisation)).isFalse();
+    }
+
+    @Test
+    void anAPIServerThatDoesNotAnswerIsUnavailableNotAnUnexpectedError() {
+        // nothing listens on port 1: the service turns Unavailable into a 503, anything else would be a 500
+        try (KubernetesClient away = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
+                .withMasterUrl("http://127.0.0.1:1").withConnectionTimeout(1_000).withRequestTimeout(1_000)
+                .withRequestRetryBackoffLimit(0).build()).build()) {
+            StrimziAccounts accounts = new StrimziAccounts(away, "backbone", "backbone");
+            UUID organisation = UUID.randomUUID();
+            assertThatThrownBy(() -> accounts.exists(organisation)).isInstanceOf(PartnerKafkaAccounts.Unavailable.class);
+            assertThatThrownBy(() -> accounts.upsert(organisation, "a-password")).isInstanceOf(PartnerKafkaAccounts.Unavailable.class);
+            assertThatThrownBy(() -> accounts.revoke(organisation)).isInstanceOf(PartnerKafkaAccounts.Unavailable.class);
+        }
     }
 
     private String password(String user) {

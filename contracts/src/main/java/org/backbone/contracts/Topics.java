@@ -28,8 +28,13 @@ public final class Topics {
         return "backbone." + service + ".v1";
     }
 
+    /** What every topic of one partner organisation starts with; Kafka's ACLs give it these and no others. */
+    public static String partnerPrefix(UUID organisationId) {
+        return "partner." + organisationId + ".";
+    }
+
     public static String partnerMeasurements(UUID organisationId) {
-        return "partner." + organisationId + ".measurements.v1";
+        return partnerPrefix(organisationId) + "measurements.v1";
     }
 
     /**

@@ -27,6 +27,7 @@ import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourcePatternFilter;
 import org.apache.kafka.common.resource.ResourceType;
+import org.backbone.contracts.Topics;
 import org.backbone.kit.events.KafkaSecurity;
 
 /** Partner accounts through Kafka's admin API, as this service's own (super) user: SCRAM credentials, ACLs, the topic. */
@@ -50,14 +51,14 @@ public class KafkaAdminAccounts implements PartnerKafkaAccounts, AutoCloseable {
         String user = PartnerKafkaAccounts.username(organisation);
         await(admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user,
                 new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, ITERATIONS), password))).all());
-        ResourcePattern prefix = new ResourcePattern(ResourceType.TOPIC, PartnerKafkaAccounts.topicPrefix(organisation),
+        ResourcePattern prefix = new ResourcePattern(ResourceType.TOPIC, Topics.partnerPrefix(organisation),
                 PatternType.PREFIXED);
         await(admin.createAcls(ALLOWED.stream().map(op -> new AclBinding(prefix,
                 new AccessControlEntry("User:" + user, "*", op, AclPermissionType.ALLOW))).toList()).all());
         try {
-            await(admin.createTopics(List.of(new NewTopic(PartnerKafkaAccounts.measurementsTopic(organisation),
+            await(admin.createTopics(List.of(new NewTopic(Topics.partnerMeasurements(organisation),
                     Optional.empty(), Optional.empty()))).all());
-        } catch (IllegalStateException e) {
+        } catch (Unavailable e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e;
             }
@@ -73,7 +74,7 @@ public class KafkaAdminAccounts implements PartnerKafkaAccounts, AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (exists(organisation) != present) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Kafka did not apply the change in time");
+                throw new Unavailable("Kafka did not apply the change in time", null);
             }
             java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
         }
@@ -99,7 +100,7 @@ public class KafkaAdminAccounts implements PartnerKafkaAccounts, AutoCloseable {
             // a deleted login may still be described, without credentials
             return await(admin.describeUserScramCredentials(List.of(PartnerKafkaAccounts.username(organisation))).all())
                     .values().stream().anyMatch(d -> !d.credentialInfos().isEmpty());
-        } catch (IllegalStateException e) {
+        } catch (Unavailable e) {
             if (e.getCause() instanceof ResourceNotFoundException) {
                 return false;
             }
@@ -116,12 +117,12 @@ public class KafkaAdminAccounts implements PartnerKafkaAccounts, AutoCloseable {
         try {
             return future.get(15, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Kafka refused: " + e.getCause().getMessage(), e.getCause());
+            throw new Unavailable("Kafka refused: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("Kafka did not answer in time", e);
+            throw new Unavailable("Kafka did not answer in time", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new Unavailable("interrupted", e);
         }
     }
 }

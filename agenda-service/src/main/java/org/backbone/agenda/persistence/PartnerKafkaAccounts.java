@@ -7,7 +7,8 @@ import java.util.UUID;
  * allowed by Kafka's ACLs to write (and describe) only topics under {@code partner.<id>.}, with its
  * measurements topic made. Two implementations, chosen by {@code backbone.partner-kafka.provisioner}:
  * Kafka's admin API (a broker run locally) and Strimzi's KafkaUser and KafkaTopic (Kubernetes).
- * Calls block: callers run them off the event loop.
+ * Calls block: callers run them off the event loop. A backend that cannot be reached or refuses
+ * throws {@link Unavailable}, whatever its own exceptions are.
  */
 public interface PartnerKafkaAccounts {
 
@@ -23,11 +24,10 @@ public interface PartnerKafkaAccounts {
         return "partner-" + organisation;
     }
 
-    static String topicPrefix(UUID organisation) {
-        return "partner." + organisation + ".";
-    }
-
-    static String measurementsTopic(UUID organisation) {
-        return topicPrefix(organisation) + "measurements.v1";
+    /** Kafka, or the Kubernetes API, did not do what was asked: worth trying again later. */
+    final class Unavailable extends RuntimeException {
+        public Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.backbone.contracts.Topics;
 
 /**
  * Partner accounts on Kubernetes, through Strimzi: a Secret with the password, a {@code KafkaUser}
@@ -36,6 +37,13 @@ public class StrimziAccounts implements PartnerKafkaAccounts {
 
     @Override
     public void upsert(UUID organisation, String password) {
+        kubernetes(() -> {
+            apply(organisation, password);
+            return null;
+        });
+    }
+
+    private void apply(UUID organisation, String password) {
         String user = PartnerKafkaAccounts.username(organisation);
         Secret secret = new SecretBuilder().withNewMetadata().withName(user + "-password").withNamespace(namespace)
                 .withLabels(Map.of("app.kubernetes.io/part-of", "backbone", "backbone.org/partner", organisation.toString()))
@@ -49,13 +57,13 @@ public class StrimziAccounts implements PartnerKafkaAccounts {
                         "authentication", Map.of("type", "scram-sha-512", "password", Map.of("valueFrom",
                                 Map.of("secretKeyRef", Map.of("name", user + "-password", "key", "password")))),
                         "authorization", Map.of("type", "simple", "acls", List.of(Map.of(
-                                "resource", Map.of("type", "topic", "name", PartnerKafkaAccounts.topicPrefix(organisation),
+                                "resource", Map.of("type", "topic", "name", Topics.partnerPrefix(organisation),
                                         "patternType", "prefix"),
                                 "operations", List.of("Write", "Describe"))))))
                 .build();
         client.genericKubernetesResources(USERS).inNamespace(namespace).resource(kafkaUser)
                 .createOr(existing -> existing.update());
-        String topic = PartnerKafkaAccounts.measurementsTopic(organisation);
+        String topic = Topics.partnerMeasurements(organisation);
         GenericKubernetesResource kafkaTopic = new GenericKubernetesResourceBuilder().withApiVersion(API).withKind("KafkaTopic")
                 .withNewMetadata().withName(topic.replace('.', '-')).withNamespace(namespace).withLabels(labels(organisation))
                 .endMetadata()
@@ -70,15 +78,26 @@ public class StrimziAccounts implements PartnerKafkaAccounts {
     public boolean revoke(UUID organisation) {
         String user = PartnerKafkaAccounts.username(organisation);
         boolean existed = exists(organisation);
-        client.genericKubernetesResources(USERS).inNamespace(namespace).withName(user).delete();
-        client.secrets().inNamespace(namespace).withName(user + "-password").delete();
-        return existed;
+        return kubernetes(() -> {
+            client.genericKubernetesResources(USERS).inNamespace(namespace).withName(user).delete();
+            client.secrets().inNamespace(namespace).withName(user + "-password").delete();
+            return existed;
+        });
     }
 
     @Override
     public boolean exists(UUID organisation) {
-        return client.genericKubernetesResources(USERS).inNamespace(namespace)
-                .withName(PartnerKafkaAccounts.username(organisation)).get() != null;
+        return kubernetes(() -> client.genericKubernetesResources(USERS).inNamespace(namespace)
+                .withName(PartnerKafkaAccounts.username(organisation)).get() != null);
+    }
+
+    /** The API server away, or refusing (a Role without the right verbs): the caller may try again later. */
+    private static <T> T kubernetes(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+            throw new Unavailable("the Kubernetes API refused or did not answer: " + e.getMessage(), e);
+        }
     }
 
     private static ResourceDefinitionContext definition(String kind, String plural) {

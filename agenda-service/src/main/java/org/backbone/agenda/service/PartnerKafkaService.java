@@ -1,13 +1,14 @@
 package org.backbone.agenda.service;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.UUID;
 import org.backbone.agenda.config.PartnerKafkaConfig;
 import org.backbone.agenda.persistence.PartnerKafkaAccounts;
+import org.backbone.contracts.Topics;
+import org.backbone.kit.persistence.CallerContext;
 import org.backbone.kit.problem.ProblemException;
 import org.backbone.kit.problem.ProblemType;
 import org.backbone.kit.security.Caller;
@@ -78,15 +79,13 @@ public class PartnerKafkaService {
 
     private Credentials credentials(UUID organisation, String password) {
         return new Credentials(PartnerKafkaAccounts.username(organisation), password, "SCRAM-SHA-512", config.bootstrap(),
-                PartnerKafkaAccounts.topicPrefix(organisation), PartnerKafkaAccounts.measurementsTopic(organisation));
+                Topics.partnerPrefix(organisation), Topics.partnerMeasurements(organisation));
     }
 
+    /** The accounts' calls block: on a worker, back on the caller's context; a backend away is a 503. */
     private static <T> Uni<T> blocking(java.util.function.Supplier<T> work) {
-        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
-        Uni<T> done = Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .onFailure(IllegalStateException.class).transform(e -> new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
-                        "Kafka could not be reached to manage the credentials; try again"));
-        return context == null ? done : done.emitOn(command -> context.runOnContext(v -> command.run()));
+        return CallerContext.blocking(work).onFailure(PartnerKafkaAccounts.Unavailable.class).transform(e -> new ProblemException(
+                ProblemType.SERVICE_UNAVAILABLE, "Kafka could not be reached to manage the credentials; try again"));
     }
 
     private static byte[] random(int bytes) {

@@ -3,8 +3,6 @@ package org.backbone.communication.persistence;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
@@ -18,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.backbone.communication.config.ActivityServiceConfig;
 import org.backbone.kit.domain.FieldProblem;
+import org.backbone.kit.persistence.CallerContext;
 import org.backbone.kit.problem.ProblemException;
 import org.backbone.kit.problem.ProblemType;
 
@@ -56,12 +55,11 @@ public class ActivityRegistry {
             return Uni.createFrom().failure(ProblemException.invalid("activity", "cannot be written as JSON"));
         }
         // the response arrives on the HTTP client's thread: back to the caller's context, where its session lives
-        Context context = Vertx.currentContext();
-        Uni<UUID> answered = Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
+        return CallerContext.resume(Uni.createFrom().completionStage(() -> http.sendAsync(request,
+                        HttpResponse.BodyHandlers.ofString()))
                 .onFailure().transform(e -> new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
                         "activity-service did not answer; try again"))
-                .map(ActivityRegistry::registered);
-        return context == null ? answered : answered.emitOn(command -> context.runOnContext(v -> command.run()));
+                .map(ActivityRegistry::registered));
     }
 
     private static UUID registered(HttpResponse<String> response) {

@@ -3,8 +3,6 @@ package org.backbone.communication.persistence;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
@@ -21,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.backbone.communication.config.DirectoryConfig;
+import org.backbone.kit.persistence.CallerContext;
 import org.backbone.kit.security.Role;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -114,10 +113,11 @@ public class PeopleDirectory {
             return Uni.createFrom().item(hit.people());
         }
         // the lookups block: on a worker, then back on the caller's context (a reactive session may be open there)
-        Context context = Vertx.currentContext();
-        Uni<List<Person>> loaded = Uni.createFrom().item(load).runSubscriptionOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool())
-                .invoke(people -> cache.put(key, new Cached(people, System.currentTimeMillis() + config.cacheFor().toMillis())));
-        return context == null ? loaded : loaded.emitOn(command -> context.runOnContext(v -> command.run()));
+        return CallerContext.blocking(() -> {
+            List<Person> people = load.get();
+            cache.put(key, new Cached(people, System.currentTimeMillis() + config.cacheFor().toMillis()));
+            return people;
+        });
     }
 
     private List<Person> users(String path) {

@@ -1,8 +1,6 @@
 package org.backbone.measurement.events;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -13,6 +11,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.backbone.contracts.Topics;
+import org.backbone.kit.persistence.CallerContext;
 import org.backbone.measurement.config.MeasurementConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -41,13 +40,11 @@ public class PartnerTopics {
      * sit inside a Hibernate Reactive transaction.
      */
     public Uni<Void> ensure(UUID organisationId) {
-        Context context = Vertx.currentContext();
-        Uni<Void> created = Uni.createFrom().completionStage(() -> admin.createTopics(List.of(
+        return CallerContext.resume(Uni.createFrom().completionStage(() -> admin.createTopics(List.of(
                         new NewTopic(Topics.partnerMeasurements(organisationId), partitions, replicas)))
                         .all().toCompletionStage())
                 .onFailure(e -> e instanceof TopicExistsException || e.getCause() instanceof TopicExistsException)
-                .recoverWithNull();
-        return context == null ? created : created.emitOn(command -> context.runOnContext(ignored -> command.run()));
+                .recoverWithNull());
     }
 
     @PreDestroy
