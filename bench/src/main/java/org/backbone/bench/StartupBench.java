@@ -46,46 +46,52 @@ public final class StartupBench {
     record Sample(long millis, long rssKb) {
     }
 
+    /** One way of starting a service: JVM options, on another Java (null: this one), from its image (null: the jar). */
+    record Setup(String name, List<String> options, Path java, List<String> image) {
+
+        static Setup of(String name, List<String> options) {
+            return new Setup(name, options, null, null);
+        }
+
+        /** The same, with one more JVM option. */
+        Setup with(String option) {
+            List<String> more = new ArrayList<>(options);
+            more.add(option);
+            return new Setup(name, more, java, image);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         List<String> services = args.length > 1 ? List.of(args[1].split(",")) : SERVICES;
         Path work = Files.createTempDirectory("startup-bench");
+        boolean java25 = Files.isExecutable(JAVA25.resolve("bin/java"));
         System.out.printf("%-22s %-20s %10s %10s%n", "service", "configuration", "ready ms", "RSS MB");
         for (String service : services) {
             Path jar = Path.of(service, "target/quarkus-app/quarkus-run.jar");
             Path archive = work.resolve(service + ".jsa");
-            List<String> dump = new ArrayList<>(POD);
-            dump.add("-XX:ArchiveClassesAtExit=" + archive);
-            sample(jar, dump, work, service, null); // writes the archive when it stops
-            List<String> cds = new ArrayList<>(POD);
-            cds.add("-XX:SharedArchiveFile=" + archive);
             Path slimArchive = work.resolve(service + "-slim.jsa");
-            List<String> slimDump = new ArrayList<>(SLIM);
-            slimDump.add("-XX:ArchiveClassesAtExit=" + slimArchive);
-            sample(jar, slimDump, work, service, null);
-            List<String> slimCds = new ArrayList<>(SLIM);
-            slimCds.add("-XX:SharedArchiveFile=" + slimArchive);
-            List<Map.Entry<String, List<String>>> configs = new ArrayList<>(List.of(Map.entry("plain", List.<String>of()),
-                    Map.entry("pod", POD), Map.entry("pod + AppCDS", cds), Map.entry("pod, slim + AppCDS", slimCds)));
             Path aot = work.resolve(service + ".aot");
-            boolean java25 = Files.isExecutable(JAVA25.resolve("bin/java"));
+            Setup pod = Setup.of("pod", POD);
+            Setup slim = Setup.of("pod, slim + AppCDS", SLIM);
+            Setup slim25 = new Setup("slim + JDK 25 AOT", SLIM, JAVA25, null);
+            // training runs: each writes its archive or cache when it stops
+            sample(service, jar, work, pod.with("-XX:ArchiveClassesAtExit=" + archive));
+            sample(service, jar, work, slim.with("-XX:ArchiveClassesAtExit=" + slimArchive));
             if (java25) {
-                List<String> train = new ArrayList<>(SLIM);
-                train.add("-XX:AOTCacheOutput=" + aot);
-                sample(jar, train, work, service, JAVA25);
+                sample(service, jar, work, slim25.with("-XX:AOTCacheOutput=" + aot));
             }
-            for (var config : configs) {
-                report(service, config.getKey(), jar, config.getValue(), work, runs, null);
-            }
+            report(service, jar, work, runs, Setup.of("plain", List.of()));
+            report(service, jar, work, runs, pod);
+            report(service, jar, work, runs, new Setup("pod + AppCDS", POD, null, null).with("-XX:SharedArchiveFile=" + archive));
+            report(service, jar, work, runs, slim.with("-XX:SharedArchiveFile=" + slimArchive));
             if (java25 && Files.exists(aot)) {
-                List<String> withAot = new ArrayList<>(SLIM);
-                withAot.add("-XX:AOTCache=" + aot);
-                report(service, "slim + JDK 25 AOT", jar, withAot, work, runs, JAVA25);
+                report(service, jar, work, runs, slim25.with("-XX:AOTCache=" + aot));
             }
             Path unpacked = unpackImage(service, work);
             if (unpacked != null) {
-                report(service, "image, slim", jar, SLIM, work, runs, null,
-                        List.of(RUN_IMAGE.toAbsolutePath().toString(), unpacked.toString()));
+                report(service, jar, work, runs, new Setup("image, slim", SLIM, null,
+                        List.of(RUN_IMAGE.toAbsolutePath().toString(), unpacked.toString())));
             }
         }
     }
@@ -113,35 +119,24 @@ public final class StartupBench {
         return target;
     }
 
-    private static void report(String service, String name, Path jar, List<String> options, Path work, int runs, Path java)
-            throws IOException {
-        report(service, name, jar, options, work, runs, java, null);
-    }
-
-    private static void report(String service, String name, Path jar, List<String> options, Path work, int runs, Path java,
-            List<String> image) throws IOException {
+    private static void report(String service, Path jar, Path work, int runs, Setup setup) throws IOException {
         List<Sample> samples = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            samples.add(sample(jar, options, work, service, java, image));
+            samples.add(sample(service, jar, work, setup));
         }
-        System.out.printf("%-22s %-20s %10d %10d%n", service, name, median(samples.stream().map(Sample::millis).toList()),
+        System.out.printf("%-22s %-20s %10d %10d%n", service, setup.name(), median(samples.stream().map(Sample::millis).toList()),
                 median(samples.stream().map(Sample::rssKb).toList()) / 1024);
     }
 
-    private static Sample sample(Path jar, List<String> options, Path work, String service, Path java) throws IOException {
-        return sample(jar, options, work, service, java, null);
-    }
-
-    private static Sample sample(Path jar, List<String> options, Path work, String service, Path java, List<String> image)
-            throws IOException {
-        List<String> jvm = new ArrayList<>(options);
+    private static Sample sample(String service, Path jar, Path work, Setup setup) throws IOException {
+        List<String> jvm = new ArrayList<>(setup.options());
         jvm.add("-Dquarkus.profile=test");
         ServiceProcess process = new ServiceProcess(jar, Map.of(), jvm, work.resolve(service + ".log"));
-        if (java != null) {
-            process.withJava(java);
+        if (setup.java() != null) {
+            process.withJava(setup.java());
         }
-        if (image != null) {
-            process.inImage(image);
+        if (setup.image() != null) {
+            process.inImage(setup.image());
         }
         long started = System.nanoTime();
         process.start(); // returns once ready (polled every 100 ms)

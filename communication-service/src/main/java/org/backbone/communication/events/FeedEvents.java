@@ -3,6 +3,7 @@ package org.backbone.communication.events;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.backbone.communication.service.FeedService;
+import org.backbone.kit.agenda.AgendaProjector;
 import org.backbone.kit.config.KitConfig;
 import org.backbone.kit.inbox.Inbox;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -18,10 +19,10 @@ public class FeedEvents {
 
     private final Inbox inbox;
     private final FeedService feed;
-    private final org.backbone.kit.agenda.AgendaProjector projector;
+    private final AgendaProjector projector;
     private final String consumer;
 
-    FeedEvents(Inbox inbox, FeedService feed, org.backbone.kit.agenda.AgendaProjector projector, KitConfig config) {
+    FeedEvents(Inbox inbox, FeedService feed, AgendaProjector projector, KitConfig config) {
         this.inbox = inbox;
         this.feed = feed;
         this.projector = projector;

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.backbone.communication.service.NotificationService;
 import org.backbone.communication.service.ReportReminderService;
+import org.backbone.kit.agenda.AgendaProjector;
 import org.backbone.kit.config.KitConfig;
 import org.backbone.kit.inbox.Inbox;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -21,11 +22,11 @@ public class NotificationEvents {
     private final Inbox inbox;
     private final NotificationService notifications;
     private final ReportReminderService reminders;
-    private final org.backbone.kit.agenda.AgendaProjector projector;
+    private final AgendaProjector projector;
     private final String consumer;
 
     NotificationEvents(Inbox inbox, NotificationService notifications, ReportReminderService reminders,
-            org.backbone.kit.agenda.AgendaProjector projector, KitConfig config) {
+            AgendaProjector projector, KitConfig config) {
         this.projector = projector;
         this.inbox = inbox;
         this.notifications = notifications;

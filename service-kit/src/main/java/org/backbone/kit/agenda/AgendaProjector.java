@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.UUID;
 import org.backbone.contracts.BackboneEvent;
 import org.backbone.contracts.EventCatalog;
-import org.backbone.contracts.EventDescriptor;
 import org.backbone.contracts.agenda.AgendaRatified;
 import org.backbone.contracts.agenda.GoalActivated;
 import org.backbone.contracts.agenda.GoalRetired;
@@ -62,23 +61,18 @@ public class AgendaProjector {
      * time or version, so this consumer and the projection's own applying the same event is harmless.
      */
     public Uni<Void> projectFirst(ReceivedEvent event) {
-        EventDescriptor descriptor = EventCatalog.byType(event.type()).orElse(null);
-        if (descriptor == null || !descriptor.service().equals("agenda") || event.catalogued().isEmpty()) {
+        if (!isAgenda(event) || event.catalogued().isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        OffsetDateTime time = event.time() == null ? OffsetDateTime.now(ZoneOffset.UTC)
-                : event.time().atOffset(ZoneOffset.UTC);
-        return Panache.getSession().chain(session -> project(session, event.catalogued().get(), time));
+        return Panache.getSession().chain(session -> project(session, event.catalogued().get(), timeOf(event)));
     }
 
     Uni<Void> apply(ReceivedEvent event) {
-        EventDescriptor descriptor = EventCatalog.byType(event.type()).orElse(null);
-        if (descriptor == null || !descriptor.service().equals("agenda")) {
+        if (!isAgenda(event)) {
             return Uni.createFrom().voidItem();
         }
         BackboneEvent payload = event.catalogued().orElseThrow();
-        OffsetDateTime time = event.time() == null ? OffsetDateTime.now(ZoneOffset.UTC)
-                : event.time().atOffset(ZoneOffset.UTC);
+        OffsetDateTime time = timeOf(event);
         Uni<Void> reacted = Uni.createFrom().voidItem();
         for (AgendaReaction reaction : reactions) {
             reacted = reacted.chain(() -> reaction.on(payload));
@@ -88,6 +82,14 @@ public class AgendaProjector {
             projected = projected.chain(() -> reaction.projected(payload));
         }
         return projected;
+    }
+
+    private static boolean isAgenda(ReceivedEvent event) {
+        return EventCatalog.byType(event.type()).map(descriptor -> descriptor.service().equals("agenda")).orElse(false);
+    }
+
+    private static OffsetDateTime timeOf(ReceivedEvent event) {
+        return event.time() == null ? OffsetDateTime.now(ZoneOffset.UTC) : event.time().atOffset(ZoneOffset.UTC);
     }
 
     private static Uni<Void> project(Mutiny.Session session, BackboneEvent payload, OffsetDateTime time) {
