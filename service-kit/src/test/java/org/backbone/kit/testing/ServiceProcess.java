@@ -28,7 +28,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final Path jar;
     private final int port;
-    private final int managementPort = freePort();
+    private final int managementPort;
     private final Map<String, String> environment;
     private final List<String> jvmOptions;
     private final Path log;
@@ -52,6 +52,13 @@ public final class ServiceProcess implements AutoCloseable {
         }
         this.jar = jar;
         this.port = port;
+        // the OS may hand out the same free port twice in a row: two servers on one port in one Vert.x share it,
+        // and half the API's requests would reach the management router (HTML 404s)
+        int management = freePort();
+        while (management == port) {
+            management = freePort();
+        }
+        this.managementPort = management;
         this.environment = Map.copyOf(environment);
         this.jvmOptions = List.copyOf(jvmOptions);
         this.log = log;
