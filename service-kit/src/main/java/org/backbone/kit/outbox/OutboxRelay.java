@@ -55,6 +55,8 @@ public final class OutboxRelay {
     private static final String CHANNEL = "backbone_outbox";
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration CLEANUP_EVERY = Duration.ofMinutes(10);
+    /** What a cycle returns when another relay holds the drain lock. */
+    private static final int DRAINED_BY_ANOTHER = -1;
 
     private static final String TAKE_BATCH = """
             SELECT seq, id, topic, record_key, type, source, subject, occurred_at, payload::text, actor
@@ -128,7 +130,12 @@ public final class OutboxRelay {
                 do {
                     taken = publishBatch();
                 } while (taken == settings.batchSize() && running);
-                refreshPending();
+                if (taken == DRAINED_BY_ANOTHER) {
+                    refreshPending();
+                } else {
+                    // this relay drained up to a short batch: what is left was appended since, and its NOTIFY wakes us
+                    pending.set(0);
+                }
                 cleanUpIfDue();
                 backoffMillis = 0;
                 awaitWakeUp();
@@ -152,14 +159,14 @@ public final class OutboxRelay {
         closeListenConnection();
     }
 
-    /** Takes, publishes and marks one batch; returns how many rows were taken. */
+    /** Takes, publishes and marks one batch; returns how many rows were taken, or {@link #DRAINED_BY_ANOTHER}. */
     private int publishBatch() throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 if (!tryDrainLock(connection)) {
                     connection.rollback();
-                    return 0;
+                    return DRAINED_BY_ANOTHER;
                 }
                 List<Row> rows = takeBatch(connection);
                 if (rows.isEmpty()) {
@@ -264,7 +271,9 @@ public final class OutboxRelay {
     }
 
     private void listen() throws SQLException {
-        if (listenConnection != null && listenConnection.isValid(1)) {
+        // no validity check per cycle (a round trip each time): a broken connection fails getNotifications,
+        // and the failure handling in run() closes it and listens again
+        if (listenConnection != null) {
             return;
         }
         closeListenConnection();
