@@ -95,9 +95,7 @@ public class FeedResource {
 
     private static OutboundSseEvent event(Sse sse, Streamed item, Locale locale) {
         if (item instanceof Streamed.Entry entry) {
-            return sse.newEventBuilder().id(Long.toString(entry.entry().seq())).name("entry")
-                    .mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, RENDERED.json(entry.entry(), locale))
-                    .reconnectDelay(RETRY_MILLIS).build();
+            return RENDERED.event(sse, entry.entry(), locale);
         } else if (item instanceof Streamed.Reset reset) {
             return sse.newEventBuilder().id(Long.toString(reset.seq())).name("reset").data(Long.toString(reset.seq()))
                     .reconnectDelay(RETRY_MILLIS).build();
@@ -105,7 +103,7 @@ public class FeedResource {
         return sse.newEventBuilder().comment("heartbeat").build();
     }
 
-    /** Each live entry is written to every stream that follows its initiative: render it once per language. */
+    /** Each live entry is written to every stream that follows its initiative: build its event once per language. */
     private static final RenderedEntries RENDERED = new RenderedEntries();
 
     static final class RenderedEntries {
@@ -114,15 +112,18 @@ public class FeedResource {
         private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
                 .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
                 .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        private final java.util.concurrent.ConcurrentHashMap<String, String> byKey = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.concurrent.ConcurrentHashMap<String, OutboundSseEvent> byKey = new java.util.concurrent.ConcurrentHashMap<>();
 
-        String json(org.backbone.communication.persistence.FeedEntry entry, Locale locale) {
+        OutboundSseEvent event(Sse sse, org.backbone.communication.persistence.FeedEntry entry, Locale locale) {
             if (byKey.size() > KEPT) {
                 byKey.clear(); // crude, and rare: only live entries come through here
             }
             return byKey.computeIfAbsent(entry.seq() + "/" + locale.getLanguage(), k -> {
                 try {
-                    return JSON.writeValueAsString(FeedView.of(entry, locale));
+                    return sse.newEventBuilder().id(Long.toString(entry.seq())).name("entry")
+                            .mediaType(MediaType.TEXT_PLAIN_TYPE)
+                            .data(String.class, JSON.writeValueAsString(FeedView.of(entry, locale)))
+                            .reconnectDelay(RETRY_MILLIS).build();
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                     throw new IllegalStateException(e);
                 }

@@ -76,7 +76,9 @@ public class FeedTail {
     }
 
     private Connection connection() throws SQLException {
-        if (connection == null || !connection.isValid(1)) {
+        // not checked before each use (a round trip each time): a broken connection fails its next statement,
+        // and the hub then closes it and comes back here
+        if (connection == null) {
             close();
             connection = dataSource.getConnection();
             connection.setAutoCommit(true);

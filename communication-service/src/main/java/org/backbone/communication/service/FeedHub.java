@@ -2,12 +2,12 @@ package org.backbone.communication.service;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.backbone.communication.persistence.FeedEntry;
 import org.backbone.communication.persistence.FeedTail;
 import org.jboss.logging.Logger;
@@ -26,7 +26,8 @@ public class FeedHub {
     static final int KEPT = 20_000;
 
     private final FeedTail tail;
-    private final BroadcastProcessor<Long> moved = BroadcastProcessor.create();
+    /** Told (on the hub's thread, so they must only schedule their work) whenever entries arrive. */
+    private final Set<Runnable> listeners = ConcurrentHashMap.newKeySet();
     private final FeedEntry[] ring = new FeedEntry[KEPT];
     private long newest;
     private long oldestKept = 1;
@@ -46,7 +47,6 @@ public class FeedHub {
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
-        moved.onComplete();
     }
 
     /** The newest number this replica has read. */
@@ -54,9 +54,13 @@ public class FeedHub {
         return newest;
     }
 
-    /** Signals (the newest number) whenever entries arrive; never completes while the service runs. */
-    public Multi<Long> moves() {
-        return moved;
+    /**
+     * Runs {@code listener} whenever entries arrive, on the hub's thread: it should only schedule its work
+     * (a stream on its own event loop). Returns what stops it.
+     */
+    public Runnable listen(Runnable listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
     }
 
     /** What a stream that has considered everything up to {@code after} gets next. */
@@ -97,8 +101,7 @@ public class FeedHub {
                 do {
                     read = tail.after(newest(), 1000);
                     if (!read.isEmpty()) {
-                        keep(read);
-                        moved.onNext(newest());
+                        arrived(read);
                     }
                 } while (read.size() == 1000 && running);
                 tail.await(1000);
@@ -109,6 +112,27 @@ public class FeedHub {
             }
         }
         tail.close();
+    }
+
+    /** Keeps {@code entries} (the next ones, in order) and tells the listeners. */
+    void arrived(List<FeedEntry> entries) {
+        keep(entries);
+        tell();
+    }
+
+    /** How many listen now. */
+    int listening() {
+        return listeners.size();
+    }
+
+    private void tell() {
+        for (Runnable listener : listeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                LOG.warnf("a feed listener failed: %s", e.toString());
+            }
+        }
     }
 
     private synchronized void keep(List<FeedEntry> entries) {

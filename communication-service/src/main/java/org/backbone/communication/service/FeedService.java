@@ -4,6 +4,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -11,7 +13,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import org.backbone.communication.domain.FeedItem;
 import org.backbone.communication.persistence.FeedEntries;
 import org.backbone.communication.persistence.FeedEntry;
@@ -41,8 +42,10 @@ public class FeedService {
     private final FeedHub hub;
     private final InitiativeAccess access;
     private final WebhookService webhooks;
+    private final Vertx vertx;
 
-    FeedService(FeedEntries entries, FeedHub hub, InitiativeAccess access, WebhookService webhooks) {
+    FeedService(FeedEntries entries, FeedHub hub, InitiativeAccess access, WebhookService webhooks, Vertx vertx) {
+        this.vertx = vertx;
         this.webhooks = webhooks;
         this.entries = entries;
         this.hub = hub;
@@ -123,30 +126,11 @@ public class FeedService {
                         replay.entries().stream().filter(e -> e.visibleTo(staff, organisation))
                                 .forEach(e -> first.add(new Streamed.Entry(e)));
                     }
-                    // everything up to here has been considered: live entries start after it
-                    AtomicLong considered = new AtomicLong(replay.newest());
-                    Multi<Long> checks = Multi.createBy().merging().streams(hub.moves(),
-                            Multi.createFrom().item(0L),
-                            Multi.createFrom().ticks().every(HEARTBEAT).map(t -> -1L));
-                    // each stream does its own filtering off the hub's thread, which only signals
-                    Multi<Streamed> live = checks.onOverflow().drop()
-                            .emitOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool())
-                            .onItem().transformToIterable(tick -> {
-                        List<Streamed> out = new ArrayList<>();
-                        FeedHub.Since since = hub.since(considered.get());
-                        if (since.missed()) {
-                            out.add(new Streamed.Reset(since.upTo()));
-                        } else {
-                            since.entries().stream()
-                                    .filter(e -> e.initiativeId().equals(initiative) && e.visibleTo(staff, organisation))
-                                    .forEach(e -> out.add(new Streamed.Entry(e)));
-                        }
-                        considered.set(Math.max(considered.get(), since.upTo()));
-                        if (tick == -1L) {
-                            out.add(new Streamed.Heartbeat());
-                        }
-                        return out;
-                    });
+                    // everything up to here has been considered: live entries start after it, on this request's event loop
+                    Context context = Vertx.currentContext() != null ? Vertx.currentContext() : vertx.getOrCreateContext();
+                    Multi<Streamed> live = Multi.createFrom().emitter(emitter -> LiveFeed.follow(hub, context, emitter,
+                            e -> e.initiativeId().equals(initiative) && e.visibleTo(staff, organisation), replay.newest(),
+                            HEARTBEAT));
                     return Multi.createBy().concatenating().streams(Multi.createFrom().iterable(first), live);
                 });
     }

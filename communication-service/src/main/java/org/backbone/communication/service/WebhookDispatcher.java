@@ -101,7 +101,7 @@ public class WebhookDispatcher {
                 .setKeepAlive(true)
                 .setVerifyHost(true));
         // deliveries are queued in the same transaction as their feed entry: its NOTIFY wakes us
-        hub.moves().subscribe().with(seq -> wake(), failure -> LOG.warn("feed moves ended", failure));
+        hub.listen(this::wake);
         running = true;
         thread = new Thread(this::run, "webhook-dispatcher");
         thread.setDaemon(true);
