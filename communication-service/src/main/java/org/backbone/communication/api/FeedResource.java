@@ -86,11 +86,11 @@ public class FeedResource {
         Locale locale = FeedSummaries.choose(headers.getAcceptableLanguages());
         Long after = LastEventId.parse(lastEventId, "an entry");
         // the access check and the replay come first: a refusal is answered before the stream opens
-        return RestMulti.fromUniResponse(feed.follow(caller.get(), initiative, after),
-                items -> Multi.createBy().concatenating().streams(
+        return RestMulti.fromUniResponse(feed.follow(caller.get(), initiative, after, item -> event(sse, item, locale)),
+                events -> Multi.createBy().concatenating().streams(
                         Multi.createFrom().item(sse.newEventBuilder().comment("following " + initiative)
                                 .reconnectDelay(RETRY_MILLIS).build()),
-                        items.map(item -> event(sse, item, locale))));
+                        events));
     }
 
     private static OutboundSseEvent event(Sse sse, Streamed item, Locale locale) {

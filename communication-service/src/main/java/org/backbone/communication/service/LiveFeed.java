@@ -4,6 +4,7 @@ import io.smallrye.mutiny.subscription.MultiEmitter;
 import io.vertx.core.Context;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.backbone.communication.persistence.FeedEntry;
 import org.backbone.communication.service.FeedService.Streamed;
@@ -14,12 +15,13 @@ import org.backbone.communication.service.FeedService.Streamed;
  * wake-up per stream however many entries arrived. A stream that falls so far behind that the hub no
  * longer keeps what it has not sent gets a reset.
  */
-final class LiveFeed {
+final class LiveFeed<T> {
 
     private final FeedHub hub;
     private final Context context;
-    private final MultiEmitter<? super Streamed> emitter;
+    private final MultiEmitter<? super T> emitter;
     private final Predicate<FeedEntry> wanted;
+    private final Function<Streamed, T> render;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     /** Every number up to this one has been sent or passed over. Touched on {@link #context} only. */
     private long considered;
@@ -31,8 +33,9 @@ final class LiveFeed {
     private Runnable unlisten;
     private long timer = -1;
 
-    private LiveFeed(FeedHub hub, Context context, MultiEmitter<? super Streamed> emitter, Predicate<FeedEntry> wanted,
-            long considered) {
+    private LiveFeed(FeedHub hub, Context context, MultiEmitter<? super T> emitter, Predicate<FeedEntry> wanted,
+            Function<Streamed, T> render, long considered) {
+        this.render = render;
         this.hub = hub;
         this.context = context;
         this.emitter = emitter;
@@ -40,10 +43,13 @@ final class LiveFeed {
         this.considered = considered;
     }
 
-    /** Follows the hub after {@code considered} for {@code emitter} on {@code context}, with a heartbeat every {@code heartbeat}. */
-    static void follow(FeedHub hub, Context context, MultiEmitter<? super Streamed> emitter, Predicate<FeedEntry> wanted,
-            long considered, Duration heartbeat) {
-        LiveFeed live = new LiveFeed(hub, context, emitter, wanted, considered);
+    /**
+     * Follows the hub after {@code considered} for {@code emitter} on {@code context}: the entries {@code wanted},
+     * each {@code render}ed, and a heartbeat every {@code heartbeat}.
+     */
+    static <T> void follow(FeedHub hub, Context context, MultiEmitter<? super T> emitter, Predicate<FeedEntry> wanted,
+            Function<Streamed, T> render, long considered, Duration heartbeat) {
+        LiveFeed<T> live = new LiveFeed<>(hub, context, emitter, wanted, render, considered);
         context.runOnContext(v -> live.start(heartbeat));
     }
 
@@ -111,13 +117,13 @@ final class LiveFeed {
         }
         if (heartbeatDue && emitter.requested() > 0) {
             heartbeatDue = false;
-            emitter.emit(new Streamed.Heartbeat());
+            emitter.emit(render.apply(new Streamed.Heartbeat()));
         }
         FeedHub.Since since = hub.since(considered);
         if (since.missed()) {
             if (emitter.requested() > 0) {
                 considered = since.upTo();
-                emitter.emit(new Streamed.Reset(since.upTo()));
+                emitter.emit(render.apply(new Streamed.Reset(since.upTo())));
             }
             return;
         }
@@ -129,7 +135,7 @@ final class LiveFeed {
             }
             considered = entry.seq();
             if (send) {
-                emitter.emit(new Streamed.Entry(entry));
+                emitter.emit(render.apply(new Streamed.Entry(entry)));
             }
         }
         considered = Math.max(considered, since.upTo());

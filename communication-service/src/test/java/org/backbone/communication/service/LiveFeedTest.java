@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.awaitility.Awaitility;
 import org.backbone.communication.persistence.FeedEntry;
 import org.backbone.communication.service.FeedService.Streamed;
@@ -97,7 +98,7 @@ class LiveFeedTest {
 
     private Multi<Streamed> follow(long considered, Duration heartbeat) {
         return Multi.createFrom().emitter(emitter -> LiveFeed.follow(hub, context, emitter,
-                e -> e.initiativeId().equals(MINE), considered, heartbeat));
+                e -> e.initiativeId().equals(MINE), Function.identity(), considered, heartbeat));
     }
 
     private FeedEntry entry(UUID initiative) {
