@@ -98,8 +98,11 @@ public class WebhookQueue {
             try (PreparedStatement delivery = c.prepareStatement("UPDATE webhook_delivery SET state = ?, attempts = attempts + 1, "
                     + "due_at = coalesce(?, due_at), leased_until = '-infinity', last_attempt_at = ?, last_status = ?, "
                     + "last_error = ? WHERE id = ?");
+                    // a delivery whose endpoint was deleted meanwhile is gone with it: its attempt is not logged (the
+                    // foreign key would refuse it, and with it the results of every other delivery in the batch)
                     PreparedStatement attempt = c.prepareStatement("INSERT INTO webhook_attempt (delivery_id, at, status_code, "
-                            + "error, excerpt, duration_ms) VALUES (?, ?, ?, ?, ?, ?)");
+                            + "error, excerpt, duration_ms) SELECT id, cast(? AS timestamptz), cast(? AS int), cast(? AS text), "
+                            + "cast(? AS text), cast(? AS int) FROM webhook_delivery WHERE id = ?");
                     PreparedStatement succeeded = c.prepareStatement("UPDATE webhook_endpoint SET failing_since = NULL "
                             + "WHERE id = ? AND failing_since IS NOT NULL");
                     PreparedStatement failed = c.prepareStatement("UPDATE webhook_endpoint SET failing_since = ? "
@@ -121,12 +124,12 @@ public class WebhookQueue {
                     delivery.setString(5, result.error());
                     delivery.setLong(6, result.delivery().id());
                     delivery.addBatch();
-                    attempt.setLong(1, result.delivery().id());
-                    attempt.setTimestamp(2, Timestamp.from(result.at()));
-                    attempt.setObject(3, result.status());
-                    attempt.setString(4, result.error());
-                    attempt.setString(5, result.excerpt());
-                    attempt.setInt(6, result.durationMillis());
+                    attempt.setTimestamp(1, Timestamp.from(result.at()));
+                    attempt.setObject(2, result.status());
+                    attempt.setString(3, result.error());
+                    attempt.setString(4, result.excerpt());
+                    attempt.setInt(5, result.durationMillis());
+                    attempt.setLong(6, result.delivery().id());
                     attempt.addBatch();
                     if (result.outcome() == Kind.DELIVERED) {
                         ok.add(result.delivery().endpoint());
