@@ -28,9 +28,9 @@ public class FeedEntries {
      * Appends the entry of one event in the caller's transaction, as its last statement: the advisory
      * lock that makes the numbers commit in order is held from here to the commit, so it is taken by the
      * same statement that inserts the entry and notifies {@link FeedHub} (one round trip, not three,
-     * while every other feed transaction waits). An event already in the feed is left as it is.
+     * while every other feed transaction waits). An event already in the feed is left as it is: null.
      */
-    public Uni<Void> append(String eventId, UUID initiative, OffsetDateTime at, String actor, FeedItem item) {
+    public Uni<FeedEntry> append(String eventId, UUID initiative, OffsetDateTime at, String actor, FeedItem item) {
         return Panache.getSession().chain(session -> {
             Uni<String> title = item.title() != null
                     ? session.createNativeQuery("INSERT INTO feed_object (object_service, object_type, object_id, title) "
@@ -51,15 +51,19 @@ public class FeedEntries {
                                     + ":verb, :service, :type, :id, :title, :params, :organisations "
                                     + "FROM (SELECT pg_advisory_xact_lock(hashtext('feed_order'))) AS ordered "
                                     + "ON CONFLICT (event_id) DO NOTHING RETURNING seq) "
-                                    + "SELECT count(pg_notify('" + CHANNEL + "', '')) FROM entry")
+                                    + "SELECT max(seq), count(pg_notify('" + CHANNEL + "', '')) FROM entry", Object[].class)
                             .setParameter("event", eventId).setParameter("initiative", initiative)
                             .setParameter("at", at).setParameter("actor", actor).setParameter("verb", item.verb())
                             .setParameter("service", item.objectService()).setParameter("type", item.objectType())
                             .setParameter("id", item.objectId()).setParameter("title", known)
                             .setParameter("params", item.params().toArray(String[]::new))
                             .setParameter("organisations", item.organisations().toArray(UUID[]::new))
-                            .getSingleResult())
-                    .replaceWithVoid();
+                            .getSingleResult()
+                            .map(row -> row[0] == null ? null : new FeedEntry(((Number) row[0]).longValue(), initiative,
+                                    // as the column keeps it, so the entry streamed now equals the entry read later
+                                    at.truncatedTo(java.time.temporal.ChronoUnit.MICROS),
+                                    actor, item.verb(), item.objectService(), item.objectType(), item.objectId(), known,
+                                    item.params(), item.organisations())));
         });
     }
 

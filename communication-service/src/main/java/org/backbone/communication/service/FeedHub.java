@@ -32,6 +32,8 @@ public class FeedHub {
     private long newest;
     private long oldestKept = 1;
     private volatile boolean running;
+    /** Set once the reader knows where the table ends: before that, nothing is kept. */
+    private boolean following;
     private Thread thread;
 
     FeedHub(FeedTail tail) {
@@ -91,10 +93,7 @@ public class FeedHub {
             try {
                 if (!started) {
                     // streams start at the end: what is older they read from the database
-                    synchronized (this) {
-                        newest = tail.newest();
-                        oldestKept = newest + 1;
-                    }
+                    startAt(tail.newest());
                     started = true;
                 }
                 List<FeedEntry> read;
@@ -120,6 +119,32 @@ public class FeedHub {
         tell();
     }
 
+    /**
+     * An entry this replica has just committed. Entries commit in the order of their numbers (FeedEntries'
+     * lock), so when it is the number after the newest kept, nothing before it is missing: it is kept and told
+     * at once, without waiting for the NOTIFY and the read. Otherwise (another replica's entry in between, or
+     * a number a rolled-back transaction drew) the reader brings it, as it brings every entry.
+     */
+    public void committed(FeedEntry entry) {
+        boolean next;
+        synchronized (this) {
+            next = following && entry.seq() == newest + 1;
+            if (next) {
+                keep(List.of(entry));
+            }
+        }
+        if (next) {
+            tell();
+        }
+    }
+
+    /** The reader found the table's end at {@code seq}: entries after it are kept from now on. */
+    synchronized void startAt(long seq) {
+        newest = seq;
+        oldestKept = seq + 1;
+        following = true;
+    }
+
     /** How many listen now. */
     int listening() {
         return listeners.size();
@@ -137,6 +162,9 @@ public class FeedHub {
 
     private synchronized void keep(List<FeedEntry> entries) {
         for (FeedEntry entry : entries) {
+            if (entry.seq() <= newest) {
+                continue; // read from the table after this replica kept it on its commit
+            }
             ring[(int) (entry.seq() % KEPT)] = entry;
             // numbers may skip (a rolled-back draw): what falls out of the window is no longer kept
             newest = entry.seq();

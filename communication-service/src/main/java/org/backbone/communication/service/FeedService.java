@@ -56,15 +56,15 @@ public class FeedService {
     /**
      * Queues {@code event} for the webhook endpoints that want it and writes its entry, in the inbox's
      * transaction; events of no initiative have neither. The entry goes last: its write holds the
-     * feed's ordering lock until the commit.
+     * feed's ordering lock until the commit. Emits the entry written, or null.
      */
-    public Uni<Void> record(ReceivedEvent event) {
+    public Uni<FeedEntry> record(ReceivedEvent event) {
         return event.catalogued().flatMap(payload -> itemOf(payload).map(item -> webhooks.enqueue(event,
                         payload.initiativeId(), item).chain(() -> entries.append(event.id(), payload.initiativeId(),
                         event.time() == null ? OffsetDateTime.now(ZoneOffset.UTC) : event.time().atOffset(ZoneOffset.UTC),
                         event.actor() == null || event.actor().isBlank() ? CloudEventHeaders.SYSTEM_ACTOR : event.actor(),
                         item))))
-                .orElse(Uni.createFrom().voidItem());
+                .orElse(Uni.createFrom().nullItem());
     }
 
     /**
@@ -78,6 +78,11 @@ public class FeedService {
         } catch (RuntimeException e) {
             throw new PermanentEventFailure("the feed cannot describe this event: " + e, e);
         }
+    }
+
+    /** After the commit of {@link #record}: this replica's streams get the entry without waiting for the database. */
+    public void committed(FeedEntry entry) {
+        hub.committed(entry);
     }
 
     /** Completes when the caller may read the initiative; fails with 404 otherwise. */

@@ -4,6 +4,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.backbone.kit.events.CloudEventReader;
@@ -39,20 +41,42 @@ public class Inbox {
 
     /** Reads, deduplicates and applies one Kafka message; acks or nacks it. */
     public Uni<Void> process(String consumer, Message<byte[]> message, Function<ReceivedEvent, Uni<Void>> handler) {
+        return process(consumer, message, handler, result -> {
+        });
+    }
+
+    /**
+     * As {@link #process(String, Message, Function)}, and once the handler's transaction has committed, gives
+     * {@code committed} what the handler produced (not when the event was processed before, nor for null):
+     * for what may only be told after the commit, such as a replica's own followers.
+     */
+    public <T> Uni<Void> process(String consumer, Message<byte[]> message, Function<ReceivedEvent, Uni<T>> handler,
+            Consumer<? super T> committed) {
         ReceivedEvent event;
         try {
             event = read(message);
         } catch (PermanentEventFailure e) {
             return deadLetter(consumer, message, e);
         }
-        return applyOnce(consumer, event, handler)
+        // the attempt that commits sets it last: a failed attempt's result is cleared by the retry
+        AtomicReference<T> result = new AtomicReference<>();
+        return applyOnce(consumer, event, e -> {
+                    result.set(null);
+                    return handler.apply(e).invoke(result::set).replaceWithVoid();
+                })
                 .onFailure(failure -> !DatabaseFailures.isPermanent(failure))
                 .invoke(failure -> LOG.warnf("%s: event %s failed, will retry: %s", consumer, event.id(), causes(failure)))
                 .onFailure(failure -> !DatabaseFailures.isPermanent(failure))
                 .retry().withBackOff(FIRST_RETRY, MAX_RETRY).indefinitely()
-                .onItemOrFailure().transformToUni((applied, failure) -> failure == null
-                        ? Uni.createFrom().completionStage(message.ack())
-                        : deadLetter(consumer, message, failure));
+                .onItemOrFailure().transformToUni((applied, failure) -> {
+                    if (failure != null) {
+                        return deadLetter(consumer, message, failure);
+                    }
+                    if (applied && result.get() != null) {
+                        committed.accept(result.get());
+                    }
+                    return Uni.createFrom().completionStage(message.ack());
+                });
     }
 
     /**

@@ -1,0 +1,70 @@
+package org.backbone.communication.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.backbone.communication.persistence.FeedEntry;
+import org.junit.jupiter.api.Test;
+
+/** What the hub keeps of the entries this replica commits itself, beside those its reader brings from the table. */
+class FeedHubTest {
+
+    private static final UUID INITIATIVE = UUID.randomUUID();
+
+    private final FeedHub hub = new FeedHub(null);
+    private final AtomicInteger told = new AtomicInteger();
+
+    FeedHubTest() {
+        hub.listen(told::incrementAndGet);
+    }
+
+    @Test
+    void anEntryCommittedHereThatIsTheNextNumberIsKeptAndToldAtOnce() {
+        hub.startAt(10);
+        hub.committed(entry(11));
+        assertThat(seqs(hub.since(10))).containsExactly(11L);
+        assertThat(told).hasValue(1);
+    }
+
+    @Test
+    void anEntryAfterAGapWaitsForTheReaderWhichBringsItsPredecessorFirst() {
+        hub.startAt(10);
+        // 11 is another replica's (or a number a rolled-back transaction drew): not known here yet
+        hub.committed(entry(12));
+        assertThat(seqs(hub.since(10))).isEmpty();
+        assertThat(told).hasValue(0);
+
+        hub.arrived(List.of(entry(11), entry(12)));
+        assertThat(seqs(hub.since(10))).containsExactly(11L, 12L);
+    }
+
+    @Test
+    void theReaderBringingEntriesAlreadyKeptNeitherRepeatsThemNorMovesTheEndBack() {
+        hub.startAt(10);
+        hub.committed(entry(11));
+        hub.committed(entry(12));
+        hub.arrived(List.of(entry(11)));
+        assertThat(hub.newest()).isEqualTo(12L);
+        assertThat(seqs(hub.since(10))).containsExactly(11L, 12L);
+    }
+
+    @Test
+    void nothingIsKeptBeforeTheReaderKnowsWhereTheTableEnds() {
+        hub.committed(entry(1));
+        assertThat(seqs(hub.since(0))).isEmpty();
+        assertThat(told).hasValue(0);
+    }
+
+    private static FeedEntry entry(long seq) {
+        return new FeedEntry(seq, INITIATIVE, OffsetDateTime.now(), "someone", "agenda.initiative.renamed", "agenda",
+                "initiative", INITIATIVE.toString(), "Entry " + seq, List.of(), Set.of());
+    }
+
+    private static List<Long> seqs(FeedHub.Since since) {
+        return since.entries().stream().map(FeedEntry::seq).toList();
+    }
+}
