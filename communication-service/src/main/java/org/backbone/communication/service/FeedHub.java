@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.backbone.communication.persistence.FeedEntry;
 import org.backbone.communication.persistence.FeedTail;
 import org.jboss.logging.Logger;
@@ -32,6 +35,12 @@ public class FeedHub {
     private long newest;
     private long oldestKept = 1;
     private volatile boolean running;
+    private final AtomicBoolean telling = new AtomicBoolean();
+    private final Executor teller = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "feed-teller");
+        thread.setDaemon(true);
+        return thread;
+    });
     /** Set once the reader knows where the table ends: before that, nothing is kept. */
     private boolean following;
     private Thread thread;
@@ -134,7 +143,20 @@ public class FeedHub {
             }
         }
         if (next) {
-            tell();
+            tellSoon();
+        }
+    }
+
+    /**
+     * Tells the listeners on the hub's own teller thread, not the committing consumer's: waking hundreds of
+     * streams would otherwise hold up the consumer's next record. Calls while one is pending fold into it.
+     */
+    private void tellSoon() {
+        if (telling.compareAndSet(false, true)) {
+            teller.execute(() -> {
+                telling.set(false);
+                tell();
+            });
         }
     }
 

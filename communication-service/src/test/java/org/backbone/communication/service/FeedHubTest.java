@@ -2,11 +2,13 @@ package org.backbone.communication.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.backbone.communication.persistence.FeedEntry;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +29,7 @@ class FeedHubTest {
         hub.startAt(10);
         hub.committed(entry(11));
         assertThat(seqs(hub.since(10))).containsExactly(11L);
-        assertThat(told).hasValue(1);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> told.get() == 1);
     }
 
     @Test
