@@ -64,6 +64,11 @@ final class LiveFeed<T> {
             wake();
         });
         emitter.onTermination(() -> context.runOnContext(v -> stop()));
+        if (emitter.isCancelled()) {
+            // the client left while this stream was starting: it must not stay a listener
+            stop();
+            return;
+        }
         emitter.onRequest(n -> {
             if (Thread.currentThread() == loop) {
                 drain();
