@@ -116,7 +116,7 @@ public class FeedResource {
 
         OutboundSseEvent event(Sse sse, org.backbone.communication.persistence.FeedEntry entry, Locale locale) {
             if (byKey.size() > KEPT) {
-                byKey.clear(); // crude, and rare: only live entries come through here
+                byKey.clear(); // crude: live entries and replays (at most 1,000 a stream) pass through here
             }
             return byKey.computeIfAbsent(entry.seq() + "/" + locale.getLanguage(), k -> {
                 try {

@@ -51,7 +51,10 @@ public class FeedEntries {
                                     + ":verb, :service, :type, :id, :title, :params, :organisations "
                                     + "FROM (SELECT pg_advisory_xact_lock(hashtext('feed_order'))) AS ordered "
                                     + "ON CONFLICT (event_id) DO NOTHING RETURNING seq) "
-                                    + "SELECT max(seq), count(pg_notify('" + CHANNEL + "', '')) FROM entry", Object[].class)
+                                    // one column: the new number, or null when the event was in the feed already
+                                    // (then nothing is notified; HAVING makes the notify run once per new row)
+                                    + "SELECT max(seq) FROM entry HAVING count(pg_notify('" + CHANNEL + "', '')) >= 0",
+                                    Long.class)
                             .setParameter("event", eventId).setParameter("initiative", initiative)
                             .setParameter("at", at).setParameter("actor", actor).setParameter("verb", item.verb())
                             .setParameter("service", item.objectService()).setParameter("type", item.objectType())
@@ -59,7 +62,7 @@ public class FeedEntries {
                             .setParameter("params", item.params().toArray(String[]::new))
                             .setParameter("organisations", item.organisations().toArray(UUID[]::new))
                             .getSingleResult()
-                            .map(row -> row[0] == null ? null : new FeedEntry(((Number) row[0]).longValue(), initiative,
+                            .map(seq -> seq == null ? null : new FeedEntry(seq, initiative,
                                     // as the column keeps it, so the entry streamed now equals the entry read later
                                     at.truncatedTo(java.time.temporal.ChronoUnit.MICROS),
                                     actor, item.verb(), item.objectService(), item.objectType(), item.objectId(), known,
