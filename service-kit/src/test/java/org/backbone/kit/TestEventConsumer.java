@@ -29,7 +29,7 @@ public class TestEventConsumer {
     /** Failed attempts so far of each "outage" event, kept outside the transaction that rolls back. */
     private final Map<String, Integer> outages = new ConcurrentHashMap<>();
 
-    private Uni<Void> apply(ReceivedEvent event) {
+    Uni<Void> apply(ReceivedEvent event) {
         if (!event.data().hasNonNull("note")) {
             throw new PermanentEventFailure("payload has no note");
         }

@@ -3,7 +3,9 @@ package org.backbone.kit.inbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -99,7 +101,7 @@ public class Inbox {
      * Claims many events for {@code consumer} with one statement, in the caller's transaction (a
      * batch consumer's): emits the keys that were processed before, which the caller skips.
      */
-    public Uni<java.util.List<java.util.UUID>> claimAll(String consumer, java.util.UUID[] eventKeys) {
+    public Uni<List<java.util.UUID>> claimAll(String consumer, java.util.UUID[] eventKeys) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         WITH batch (event_key) AS (SELECT unnest(cast(:keys AS uuid[]))),
                         claimed AS (INSERT INTO processed_event (consumer, event_key) SELECT :consumer, event_key FROM batch
@@ -109,6 +111,16 @@ public class Inbox {
                 .getResultList());
     }
 
+    /**
+     * An inbox for a channel read in batches; see {@link BatchInbox}. {@code deadLetters} is an outgoing
+     * channel of the service's, {@code deadLetterTopic} names each refused record's topic.
+     */
+    public <C, R> BatchInbox<C, R> batch(String consumer, Function<ConsumerRecord<String, byte[]>, BatchInbox.Read<C>> reader,
+            BatchInbox.Apply<C, R> apply, Consumer<List<R>> committed, MutinyEmitter<byte[]> deadLetters,
+            Function<ConsumerRecord<String, byte[]>, String> deadLetterTopic) {
+        return new BatchInbox<>(this, consumer, reader, apply, committed, deadLetters, deadLetterTopic);
+    }
+
     private static ReceivedEvent read(Message<byte[]> message) {
         @SuppressWarnings("unchecked")
         IncomingKafkaRecordMetadata<String, byte[]> metadata =
@@ -116,8 +128,12 @@ public class Inbox {
         if (metadata == null) {
             throw new PermanentEventFailure("not a Kafka record");
         }
-        ConsumerRecord<String, byte[]> record = metadata.getRecord();
-        ReceivedEvent event = CloudEventReader.read(record.topic(), record.headers(), message.getPayload());
+        return read(metadata.getRecord());
+    }
+
+    /** The record's CloudEvent; a PermanentEventFailure when it is not one or its data is not JSON. */
+    static ReceivedEvent read(ConsumerRecord<String, byte[]> record) {
+        ReceivedEvent event = CloudEventReader.read(record.topic(), record.headers(), record.value());
         // a payload that is not JSON is dead-lettered here, before the event is claimed
         event.data();
         return event;
