@@ -37,7 +37,12 @@ import org.backbone.contracts.agenda.RatificationRule;
 import org.backbone.contracts.agenda.Sector;
 import org.backbone.contracts.measurement.SubmissionChannel;
 import org.backbone.contracts.measurement.ValuesRecorded;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.backbone.driver.Tokens;
+import org.backbone.kit.events.CloudEventRecords;
+import org.backbone.kit.testing.KafkaProbe;
 import org.backbone.kit.testing.AgendaEvents;
 import org.backbone.kit.testing.Api;
 import org.junit.jupiter.api.BeforeEach;
@@ -170,6 +175,44 @@ class FeedTest {
         } finally {
             response.body().close();
         }
+    }
+
+    /**
+     * Events that can never become entries — not JSON, or breaking their type's schema — go to the feed's
+     * dead-letter topic with the reason, and the events behind them in the same poll and partition are recorded.
+     */
+    @Test
+    void whatCanNeverBeAnEntryIsDeadLetteredAndTheEventsBehindItAreRecorded() throws Exception {
+        ProducerRecord<String, byte[]> valid = CloudEventRecords.of(new ActivityStatusChanged(initiative, activity,
+                ActivityStatus.PLANNED, ActivityStatus.ONGOING, null, LocalDate.parse("2026-09-01"), null, 2),
+                UUID.randomUUID(), Instant.now());
+        String notJson = UUID.randomUUID().toString();
+        String offSchema = UUID.randomUUID().toString();
+        try (KafkaProbe dlq = KafkaProbe.subscribe("backbone.feed.dlq.communication");
+                KafkaProducer<String, byte[]> producer = KafkaProbe.producer(KafkaProbe.bootstrap())) {
+            // the same topic, key and headers as the valid event, so all three share a partition, in this order
+            producer.send(copy(valid, notJson, "{not json"));
+            producer.send(copy(valid, offSchema, "{\"initiativeId\":\"" + initiative + "\",\"activityId\":\"nope\"}"));
+            producer.send(valid);
+            producer.flush();
+
+            var dead = await().atMost(Duration.ofSeconds(60)).until(() -> dlq.received(r -> initiative.toString()
+                    .equals(r.key())), r -> r.size() >= 2);
+            Map<String, String> reasons = new java.util.HashMap<>();
+            dead.forEach(r -> reasons.put(KafkaProbe.header(r, "ce_id"), KafkaProbe.header(r, "dead-letter-reason")));
+            assertThat(reasons).containsOnlyKeys(notJson, offSchema);
+            assertThat(reasons.get(notJson)).contains("not JSON");
+            assertThat(reasons.get(offSchema)).contains("schema");
+            await().atMost(Duration.ofSeconds(60)).until(() -> verbs(Tokens.admin()).contains("activity.activity.status-changed"));
+        }
+    }
+
+    /** {@code record} with another id and payload. */
+    private static ProducerRecord<String, byte[]> copy(ProducerRecord<String, byte[]> record, String id, String payload) {
+        ProducerRecord<String, byte[]> copy = new ProducerRecord<>(record.topic(), null, record.key(),
+                payload.getBytes(StandardCharsets.UTF_8), new RecordHeaders(record.headers().toArray()));
+        copy.headers().remove("ce_id").add("ce_id", id.getBytes(StandardCharsets.UTF_8));
+        return copy;
     }
 
     /** The next {@code count} entry ids off the stream (comments and blank lines skipped), each within 30 s. */

@@ -1,40 +1,53 @@
 package org.backbone.communication.events;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Objects;
+import org.backbone.communication.persistence.FeedEntry;
 import org.backbone.communication.service.FeedService;
 import org.backbone.kit.agenda.AgendaProjector;
 import org.backbone.kit.config.KitConfig;
+import org.backbone.kit.events.ReceivedEvent;
+import org.backbone.kit.inbox.BatchInbox;
 import org.backbone.kit.inbox.Inbox;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
- * Reads every service's topic for the feed through the inbox (its own consumer name, apart from the
- * agenda projection's: both read the agenda topic): one entry per event, once; a payload that breaks
- * its schema goes to the dead-letter topic with its reason and the events behind it go on. This replica's
- * streams get the entry from here once it is committed; other replicas' streams through the database.
+ * Reads every service's topic for the feed through the kit's batch inbox (its own consumer name, apart
+ * from the agenda projection's: both read the agenda topic): what one poll returned is recorded in one
+ * transaction, one entry per event, once. A payload that breaks its schema goes to
+ * {@value #DEAD_LETTERS} with its reason and the events behind it go on. This replica's streams get the
+ * entries from here once they are committed; other replicas' streams through the database.
  */
 @ApplicationScoped
 public class FeedEvents {
 
-    private final Inbox inbox;
-    private final FeedService feed;
-    private final AgendaProjector projector;
-    private final String consumer;
+    /** One channel reads four topics: its dead letters share one topic, named for the feed. */
+    static final String DEAD_LETTERS = "backbone.feed.dlq.communication";
 
-    FeedEvents(Inbox inbox, FeedService feed, AgendaProjector projector, KitConfig config) {
-        this.inbox = inbox;
-        this.feed = feed;
-        this.projector = projector;
-        this.consumer = config.service() + "-feed";
+    private final BatchInbox<ReceivedEvent, FeedEntry> inbox;
+
+    FeedEvents(Inbox inbox, FeedService feed, AgendaProjector projector, KitConfig config,
+            @Channel("feed-dead-letters") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<byte[]> deadLetters) {
+        this.inbox = inbox.batch(config.service() + "-feed", BatchInbox.events(),
+                // one after another, in the order read: the feed's numbers follow it within a partition. Who may
+                // read an event (webhooks) follows the memberships: the projection holds each event first
+                (events, reject) -> Multi.createFrom().iterable(events)
+                        .onItem().transformToUniAndConcatenate(event -> projector.projectFirst(event)
+                                .chain(() -> feed.record(event)))
+                        .filter(Objects::nonNull)
+                        .collect().asList(),
+                feed::committed, deadLetters, record -> DEAD_LETTERS);
     }
 
     @Incoming("feed-events")
-    Uni<Void> consume(Message<byte[]> message) {
-        // who may read an event (webhooks) follows the memberships: the projection holds this event first;
-        // once committed, the entry goes straight to this replica's streams
-        return inbox.process(consumer, message, event -> projector.projectFirst(event).chain(() -> feed.record(event)),
-                feed::committed);
+    Uni<Void> consume(Message<List<byte[]>> batch) {
+        return inbox.process(batch);
     }
 }

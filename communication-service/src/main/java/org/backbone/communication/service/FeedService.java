@@ -80,9 +80,9 @@ public class FeedService {
         }
     }
 
-    /** After the commit of {@link #record}: this replica's streams get the entry without waiting for the database. */
-    public void committed(FeedEntry entry) {
-        hub.committed(entry);
+    /** After the commit of {@link #record}: this replica's streams get the entries, in order, without waiting for the database. */
+    public void committed(List<FeedEntry> entries) {
+        entries.forEach(hub::committed);
     }
 
     /** Completes when the caller may read the initiative; fails with 404 otherwise. */

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -43,42 +42,20 @@ public class Inbox {
 
     /** Reads, deduplicates and applies one Kafka message; acks or nacks it. */
     public Uni<Void> process(String consumer, Message<byte[]> message, Function<ReceivedEvent, Uni<Void>> handler) {
-        return process(consumer, message, handler, result -> {
-        });
-    }
-
-    /**
-     * As {@link #process(String, Message, Function)}, and once the handler's transaction has committed, gives
-     * {@code committed} what the handler produced (not when the event was processed before, nor for null):
-     * for what may only be told after the commit, such as a replica's own followers.
-     */
-    public <T> Uni<Void> process(String consumer, Message<byte[]> message, Function<ReceivedEvent, Uni<T>> handler,
-            Consumer<? super T> committed) {
         ReceivedEvent event;
         try {
             event = read(message);
         } catch (PermanentEventFailure e) {
             return deadLetter(consumer, message, e);
         }
-        // the attempt that commits sets it last: a failed attempt's result is cleared by the retry
-        AtomicReference<T> result = new AtomicReference<>();
-        return applyOnce(consumer, event, e -> {
-                    result.set(null);
-                    return handler.apply(e).invoke(result::set).replaceWithVoid();
-                })
+        return applyOnce(consumer, event, handler)
                 .onFailure(failure -> !DatabaseFailures.isPermanent(failure))
                 .invoke(failure -> LOG.warnf("%s: event %s failed, will retry: %s", consumer, event.id(), causes(failure)))
                 .onFailure(failure -> !DatabaseFailures.isPermanent(failure))
                 .retry().withBackOff(FIRST_RETRY, MAX_RETRY).indefinitely()
-                .onItemOrFailure().transformToUni((applied, failure) -> {
-                    if (failure != null) {
-                        return deadLetter(consumer, message, failure);
-                    }
-                    if (applied && result.get() != null) {
-                        committed.accept(result.get());
-                    }
-                    return Uni.createFrom().completionStage(message.ack());
-                });
+                .onItemOrFailure().transformToUni((applied, failure) -> failure == null
+                        ? Uni.createFrom().completionStage(message.ack())
+                        : deadLetter(consumer, message, failure));
     }
 
     /**
@@ -99,9 +76,9 @@ public class Inbox {
 
     /**
      * Claims many events for {@code consumer} with one statement, in the caller's transaction (a
-     * batch consumer's): emits the keys that were processed before, which the caller skips.
+     * {@link BatchInbox}'s): emits the keys that were processed before, which the caller skips.
      */
-    public Uni<List<java.util.UUID>> claimAll(String consumer, java.util.UUID[] eventKeys) {
+    Uni<List<java.util.UUID>> claimAll(String consumer, java.util.UUID[] eventKeys) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         WITH batch (event_key) AS (SELECT unnest(cast(:keys AS uuid[]))),
                         claimed AS (INSERT INTO processed_event (consumer, event_key) SELECT :consumer, event_key FROM batch
