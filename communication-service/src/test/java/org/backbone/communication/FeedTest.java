@@ -180,6 +180,7 @@ class FeedTest {
     /**
      * Events that can never become entries — not JSON, or breaking their type's schema — go to the feed's
      * dead-letter topic with the reason, and the events behind them in the same poll and partition are recorded.
+     * Notifications read the same topics under a consumer of their own, and dead-letter them on theirs.
      */
     @Test
     void whatCanNeverBeAnEntryIsDeadLetteredAndTheEventsBehindItAreRecorded() throws Exception {
@@ -189,6 +190,7 @@ class FeedTest {
         String notJson = UUID.randomUUID().toString();
         String offSchema = UUID.randomUUID().toString();
         try (KafkaProbe dlq = KafkaProbe.subscribe("backbone.feed.dlq.communication");
+                KafkaProbe notificationsDlq = KafkaProbe.subscribe("backbone.notifications.dlq.communication");
                 KafkaProducer<String, byte[]> producer = KafkaProbe.producer(KafkaProbe.bootstrap())) {
             // the same topic, key and headers as the valid event, so all three share a partition, in this order
             producer.send(copy(valid, notJson, "{not json"));
@@ -204,6 +206,9 @@ class FeedTest {
             assertThat(reasons.get(notJson)).contains("not JSON");
             assertThat(reasons.get(offSchema)).contains("schema");
             await().atMost(Duration.ofSeconds(60)).until(() -> verbs(Tokens.admin()).contains("activity.activity.status-changed"));
+            var notificationsDead = await().atMost(Duration.ofSeconds(60)).until(() -> notificationsDlq.received(
+                    r -> initiative.toString().equals(r.key())), r -> r.size() >= 2);
+            assertThat(notificationsDead).extracting(r -> KafkaProbe.header(r, "ce_id")).containsExactlyInAnyOrder(notJson, offSchema);
         }
     }
 
