@@ -22,14 +22,21 @@ import org.backbone.contracts.agenda.PartnerJoined;
 import org.backbone.contracts.agenda.PartnerLeft;
 import org.backbone.kit.config.KitConfig;
 import org.backbone.kit.events.ReceivedEvent;
+import org.backbone.kit.inbox.BatchInbox;
 import org.backbone.kit.inbox.Inbox;
+import org.backbone.contracts.Topics;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Keeps the initiatives, memberships (with every join and leave) and active goals of the agenda, from
- * {@code backbone.agenda.v1} through the inbox (consumer name = {@code backbone.service}). Every
+ * {@code backbone.agenda.v1} through the kit's batch inbox (consumer name = {@code backbone.service}; a
+ * poll per transaction; dead letters through the channel {@code agenda-dead-letters}). Every
  * write is guarded by the event's own time or version, so redelivered and out-of-order events leave
  * the projection as the newest event says. Events of other types are acknowledged and ignored.
  * A service switches it on with {@code backbone.agenda-projection.enabled=true} (a build setting);
@@ -39,19 +46,24 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class AgendaProjector {
 
-    private final Inbox inbox;
     private final Instance<AgendaReaction> reactions;
-    private final String consumer;
+    private final BatchInbox<ReceivedEvent, Void> inbox;
 
-    AgendaProjector(Inbox inbox, @Any Instance<AgendaReaction> reactions, KitConfig config) {
-        this.inbox = inbox;
+    AgendaProjector(Inbox inbox, @Any Instance<AgendaReaction> reactions, KitConfig config,
+            @Channel("agenda-dead-letters") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<byte[]> deadLetters) {
         this.reactions = reactions;
-        this.consumer = config.service();
+        String deadLetterTopic = Topics.deadLetter(Topics.AGENDA, config.service());
+        // what a poll returned in one transaction, one event after another in the order read
+        this.inbox = inbox.batch(config.service(), BatchInbox.events(), (events, reject) -> Multi.createFrom().iterable(events)
+                        .onItem().transformToUniAndConcatenate(this::apply)
+                        .collect().last().replaceWith(List.<Void>of()),
+                nothing -> {
+                }, deadLetters, record -> deadLetterTopic);
     }
 
     @Incoming("agenda-events")
-    Uni<Void> consume(Message<byte[]> message) {
-        return inbox.process(consumer, message, this::apply);
+    Uni<Void> consume(Message<List<byte[]>> batch) {
+        return inbox.process(batch);
     }
 
     /**
