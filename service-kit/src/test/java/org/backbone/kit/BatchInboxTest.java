@@ -103,13 +103,6 @@ class BatchInboxTest {
     }
 
     private long effects(String eventId) throws Exception {
-        try (var connection = dataSource.getConnection();
-                var statement = connection.prepareStatement("SELECT count(*) FROM test_effect WHERE event_id = ?")) {
-            statement.setString(1, eventId);
-            try (var result = statement.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        }
+        return TestEffects.of(dataSource, eventId);
     }
 }

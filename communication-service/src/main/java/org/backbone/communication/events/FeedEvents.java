@@ -1,11 +1,9 @@
 package org.backbone.communication.events;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Objects;
 import org.backbone.communication.persistence.FeedEntry;
 import org.backbone.communication.service.FeedService;
 import org.backbone.kit.agenda.AgendaProjector;
@@ -38,11 +36,7 @@ public class FeedEvents {
         this.inbox = inbox.batch(config.service() + "-feed", BatchInbox.events(),
                 // one after another, in the order read: the feed's numbers follow it within a partition. Who may
                 // read an event (webhooks) follows the memberships: the projection holds each event first
-                (events, reject) -> Multi.createFrom().iterable(events)
-                        .onItem().transformToUniAndConcatenate(event -> projector.projectFirst(event)
-                                .chain(() -> feed.record(event)))
-                        .filter(Objects::nonNull)
-                        .collect().asList(),
+                BatchInbox.inOrder(event -> projector.projectFirst(event).chain(() -> feed.record(event))),
                 feed::committed, deadLetters, record -> DEAD_LETTERS);
     }
 

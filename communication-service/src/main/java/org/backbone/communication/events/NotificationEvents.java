@@ -1,6 +1,5 @@
 package org.backbone.communication.events;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,10 +36,8 @@ public class NotificationEvents {
         this.inbox = inbox.batch(config.service() + "-notifications", BatchInbox.events(),
                 // one after another, in the order read; who is told follows the memberships: the projection holds
                 // each event first
-                (events, reject) -> Multi.createFrom().iterable(events)
-                        .onItem().transformToUniAndConcatenate(event -> projector.projectFirst(event)
-                                .chain(() -> reminders.track(event)).chain(() -> notifications.record(event)))
-                        .collect().last().replaceWith(List.<Void>of()),
+                BatchInbox.inOrder(event -> projector.projectFirst(event).chain(() -> reminders.track(event))
+                        .chain(() -> notifications.record(event))),
                 nothing -> {
                 }, deadLetters, record -> DEAD_LETTERS);
     }

@@ -2,6 +2,7 @@ package org.backbone.kit.agenda;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import org.backbone.contracts.BackboneEvent;
 import org.backbone.contracts.EventCatalog;
+import org.backbone.contracts.Topics;
 import org.backbone.contracts.agenda.AgendaRatified;
 import org.backbone.contracts.agenda.GoalActivated;
 import org.backbone.contracts.agenda.GoalRetired;
@@ -24,13 +26,10 @@ import org.backbone.kit.config.KitConfig;
 import org.backbone.kit.events.ReceivedEvent;
 import org.backbone.kit.inbox.BatchInbox;
 import org.backbone.kit.inbox.Inbox;
-import org.backbone.contracts.Topics;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -54,11 +53,8 @@ public class AgendaProjector {
         this.reactions = reactions;
         String deadLetterTopic = Topics.deadLetter(Topics.AGENDA, config.service());
         // what a poll returned in one transaction, one event after another in the order read
-        this.inbox = inbox.batch(config.service(), BatchInbox.events(), (events, reject) -> Multi.createFrom().iterable(events)
-                        .onItem().transformToUniAndConcatenate(this::apply)
-                        .collect().last().replaceWith(List.<Void>of()),
-                nothing -> {
-                }, deadLetters, record -> deadLetterTopic);
+        this.inbox = inbox.batch(config.service(), BatchInbox.events(), BatchInbox.inOrder(this::apply), nothing -> {
+        }, deadLetters, record -> deadLetterTopic);
     }
 
     @Incoming("agenda-events")

@@ -1,6 +1,7 @@
 package org.backbone.kit.inbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
@@ -40,7 +41,7 @@ import org.jboss.logging.Logger;
  *
  * <pre>
  * private final BatchInbox&lt;ReceivedEvent, Entry&gt; inbox = kitInbox.batch("communication-feed", BatchInbox.events(),
- *         (events, reject) -&gt; feed.recordAll(events), entries -&gt; hub.tell(entries), deadLetters, r -&gt; DLQ_TOPIC);
+ *         BatchInbox.inOrder(feed::record), entries -&gt; hub.tell(entries), deadLetters, r -&gt; DLQ_TOPIC);
  *
  * &#64;Incoming("feed-events")
  * Uni&lt;Void&gt; consume(Message&lt;List&lt;byte[]&gt;&gt; batch) { return inbox.process(batch); }
@@ -109,6 +110,17 @@ public final class BatchInbox<C, R> {
                 return Read.refused(e.getMessage());
             }
         };
+    }
+
+    /**
+     * The usual work: {@code each} applied to one candidate after another, in the order read (within a
+     * partition, the order they were published), each seeing what the ones before it wrote; the non-null
+     * results are told after the commit.
+     */
+    public static <C, R> Apply<C, R> inOrder(Function<C, Uni<R>> each) {
+        // Mutiny leaves out the nulls a Uni emits, so only real results are collected
+        return (fresh, reject) -> Multi.createFrom().iterable(fresh).onItem().<R>transformToUniAndConcatenate(each::apply)
+                .collect().asList();
     }
 
     /** One record of the batch with what it was read into. */
