@@ -46,6 +46,7 @@ class BatchInboxTest {
         String dangling = id();
         String outage = id();
         String rejected = id();
+        String readerBug = id();
         String after = id();
         try (KafkaProbe dlq = KafkaProbe.subscribe(TestBatchConsumer.DLQ);
                 KafkaProducer<String, byte[]> producer = KafkaProbe.producer(KafkaProbe.bootstrap())) {
@@ -60,22 +61,26 @@ class BatchInboxTest {
                     binary(dangling, "{\"note\":\"ref:" + UUID.randomUUID() + "\"}", key),
                     binary(outage, "{\"note\":\"outage:2\"}", key),
                     binary(rejected, "{\"note\":\"rejected\"}", key),
+                    KafkaProbe.record(TestBatchConsumer.TOPIC, key, "{\"note\":\"fine\"}", "ce_id", readerBug, "ce_type",
+                            "org.backbone.test.thing.happened.v1", "ce_source", "/test", "ce_specversion", "1.0",
+                            "test-reader-bug", "yes"),
                     binary(copied, "{\"note\":\"copy\"}", key),
                     binary(after, "{\"note\":\"after the refusals\"}", key));
             records.forEach(producer::send);
             producer.flush();
 
             List<ConsumerRecord<String, byte[]>> dead = await().atMost(DEADLINE)
-                    .until(() -> dlq.received(r -> key.equals(r.key())), r -> r.size() >= 6);
+                    .until(() -> dlq.received(r -> key.equals(r.key())), r -> r.size() >= 7);
             Map<String, String> reasons = dead.stream().collect(Collectors.toMap(r -> KafkaProbe.header(r, "ce_id"),
                     r -> KafkaProbe.header(r, "dead-letter-reason")));
-            assertThat(reasons).hasSize(6);
+            assertThat(reasons).hasSize(7);
             assertThat(reasons.get(notJson)).contains("not JSON");
             assertThat(reasons.get(noNote)).contains("payload has no note");
             assertThat(reasons.get(nul)).contains("SQLSTATE 22");
             assertThat(reasons.get(overflow)).contains("SQLSTATE 22003");
             assertThat(reasons.get(dangling)).contains("does not exist");
             assertThat(reasons.get(rejected)).contains("the consumer rejects this one");
+            assertThat(reasons.get(readerBug)).contains("cannot be read").contains("a bug in the reader");
             assertThat(dead).allSatisfy(r -> assertThat(KafkaProbe.header(r, "dead-letter-topic"))
                     .isEqualTo(TestBatchConsumer.TOPIC));
 
@@ -83,10 +88,10 @@ class BatchInboxTest {
             assertThat(effects(copied)).as("a copy repeated inside and across batches is applied once").isEqualTo(1);
             assertThat(effects(outage)).as("applied once after the outage passed").isEqualTo(1);
             assertThat(effects(notJson) + effects(noNote) + effects(nul) + effects(overflow) + effects(dangling)
-                    + effects(rejected)).isZero();
+                    + effects(rejected) + effects(readerBug)).isZero();
             assertThat(consumer.told()).as("told after the commit, each applied event once, none of the refused")
                     .containsSubsequence(copied, outage, after)
-                    .doesNotContain(notJson, noNote, nul, overflow, dangling, rejected);
+                    .doesNotContain(notJson, noNote, nul, overflow, dangling, rejected, readerBug);
             assertThat(consumer.told().stream().filter(copied::equals)).hasSize(1);
             assertThat(consumer.batchSizes()).as("polls handed over several records at once").anyMatch(size -> size > 1);
         }

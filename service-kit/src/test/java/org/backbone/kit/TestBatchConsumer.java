@@ -30,7 +30,13 @@ public class TestBatchConsumer {
 
     TestBatchConsumer(Inbox inbox, TestEventConsumer single,
             @Channel("kit-batch-dead-letters") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<byte[]> deadLetters) {
-        this.inbox = inbox.batch("kit-batch-test", BatchInbox.events(), (events, reject) -> {
+        // a record with the header test-reader-bug makes the reader itself throw, as a bug in it would
+        this.inbox = inbox.batch("kit-batch-test", record -> {
+            if (record.headers().lastHeader("test-reader-bug") != null) {
+                throw new IllegalStateException("a bug in the reader");
+            }
+            return BatchInbox.events().apply(record);
+        }, (events, reject) -> {
             Uni<List<String>> applied = Uni.createFrom().item(new ArrayList<>());
             for (ReceivedEvent event : events) {
                 if ("rejected".equals(event.data().path("note").asText())) {

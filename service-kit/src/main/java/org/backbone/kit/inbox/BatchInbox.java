@@ -23,6 +23,7 @@ import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.backbone.kit.events.PermanentEventFailure;
+import org.backbone.kit.events.ReceivedEvent;
 import org.backbone.kit.persistence.DatabaseFailures;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -101,10 +102,10 @@ public final class BatchInbox<C, R> {
     }
 
     /** The usual reader: a CloudEvent of the kit's envelope whose data is JSON, keyed by its source and id. */
-    public static Function<ConsumerRecord<String, byte[]>, Read<org.backbone.kit.events.ReceivedEvent>> events() {
+    public static Function<ConsumerRecord<String, byte[]>, Read<ReceivedEvent>> events() {
         return record -> {
             try {
-                org.backbone.kit.events.ReceivedEvent event = Inbox.read(record);
+                ReceivedEvent event = Inbox.read(record);
                 return Read.of(event, event.inboxKey());
             } catch (PermanentEventFailure e) {
                 return Read.refused(e.getMessage());
@@ -135,7 +136,14 @@ public final class BatchInbox<C, R> {
         Map<ConsumerRecord<String, byte[]>, String> unreadable = new LinkedHashMap<>();
         List<Candidate<C>> candidates = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : metadata.getRecords()) {
-            Read<C> read = reader.apply(record);
+            Read<C> read;
+            try {
+                read = reader.apply(record);
+            } catch (RuntimeException e) {
+                // a reader is plain code over the record's bytes: what throws once throws every time, and an
+                // exception here would stop the channel for every record behind it
+                read = Read.refused("the record cannot be read: " + e);
+            }
             if (read.problem() != null) {
                 unreadable.put(record, read.problem());
             } else {
