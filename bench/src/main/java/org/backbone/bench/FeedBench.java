@@ -106,6 +106,7 @@ public final class FeedBench {
         List<Thread> writers = new ArrayList<>();
         int perInitiative = Math.max(1, rate / initiatives);
         int changes = perInitiative * seconds;
+        CpuSplit cpu = CpuSplit.start();
         for (UUID id : ids) {
             Thread writer = new Thread(() -> rename(admin, id, perInitiative, perInitiative * warmUp, changes),
                     "writer-" + id);
@@ -115,6 +116,8 @@ public final class FeedBench {
         for (Thread writer : writers) {
             writer.join();
         }
+        // warm-up and measured changes alike: the same work, and the split covers both
+        String split = cpu.stop().describe((long) perInitiative * (warmUp + seconds) * initiatives, "change");
         // each initiative's renames go one after another (If-Match): when a PUT takes longer than the interval,
         // the rate asked for is not reached, and the figures are of a lighter load; say so
         double measuredSeconds = (lastTimed.get() - firstTimed.get()) / 1e9;
@@ -144,7 +147,9 @@ public final class FeedBench {
             System.out.printf("  the same over all %,d expected deliveries (%,d missing count as ∞):  p50 %s  p99 %s%n",
                     expected, expected - event.size(), ofAll(event, expected, 50), ofAll(event, expected, 99));
         }
+        System.out.print(split);
         idleStreams(admin, ids.get(0), 2_000);
+        idleNotificationStreams(admin, 2_000);
         List<Double> bare = bareKafka(rate, seconds);
         System.out.printf("bare Kafka produce → consume              p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms%n",
                 pct(bare, 50), pct(bare, 99), bare.isEmpty() ? 0 : bare.get(bare.size() - 1));
@@ -178,6 +183,48 @@ public final class FeedBench {
                 (after - before) / 1024);
         if (!all) {
             System.out.println("  (not every stream opened within 120 s)");
+        }
+    }
+
+    /**
+     * What idle notification streams cost the database: communication's committed transactions per second
+     * (every query of a stream is one) over 15 s before and after {@code count} of them are open.
+     */
+    private void idleNotificationStreams(String token, int count) throws Exception {
+        double before = transactionsPerSecond(Duration.ofSeconds(15));
+        CountDownLatch open = new CountDownLatch(count);
+        HttpClient direct = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (int i = 0; i < count; i++) {
+            java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+            direct.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8084/v1/me/notifications/stream"))
+                            .header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.fromLineSubscriber(lines(line -> {
+                        if (first.getAndSet(false)) {
+                            open.countDown();
+                        }
+                    })));
+        }
+        boolean all = open.await(120, TimeUnit.SECONDS);
+        double after = transactionsPerSecond(Duration.ofSeconds(15));
+        System.out.printf("idle notification streams: %,d of %,d open; communication's database %,.0f transactions/s "
+                + "without them, %,.0f with them%n", count - open.getCount(), count, before, after);
+    }
+
+    private static double transactionsPerSecond(Duration over) throws Exception {
+        String url = "jdbc:postgresql://127.0.0.1:" + System.getenv().getOrDefault("DB_PORT", "15432") + "/communication";
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "communication", "communication")) {
+            long start = committed(c);
+            Thread.sleep(over.toMillis());
+            return (committed(c) - start) / (double) over.toSeconds();
+        }
+    }
+
+    private static long committed(java.sql.Connection c) throws Exception {
+        // the statistics are read as of the transaction's start: each reading in a transaction of its own
+        try (java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet r = s.executeQuery("SELECT xact_commit FROM pg_stat_database WHERE datname = 'communication'")) {
+            r.next();
+            return r.getLong(1);
         }
     }
 
