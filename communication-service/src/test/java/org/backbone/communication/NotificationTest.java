@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.backbone.communication.persistence.Notifications;
+import org.backbone.communication.service.NotificationHub;
 import org.backbone.contracts.activity.ActivityRegistered;
 import org.backbone.contracts.activity.ActivityStatus;
 import org.backbone.contracts.activity.ActivityStatusChanged;
@@ -40,6 +47,11 @@ class NotificationTest {
 
     private final UUID initiative = UUID.randomUUID();
     private final UUID activity = UUID.randomUUID();
+    @Inject
+    NotificationHub hub;
+    @Inject
+    @DataSource("kit")
+    AgroalDataSource dataSource;
 
     @BeforeEach
     void initiativeWithTwoPartnersAndAnActivity() throws Exception {
@@ -121,7 +133,7 @@ class NotificationTest {
     }
 
     @Test
-    void theStreamSendsANewNotificationAsItArrives() throws Exception {
+    void theStreamSendsANewNotificationAsItArrivesNotAtTheNextHeartbeat() throws Exception {
         java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
         java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
         var response = client.sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
@@ -137,10 +149,50 @@ class NotificationTest {
         reader.start();
         assertThat(lines.poll(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(":notifications");
         AgendaEvents.publish(new AgendaProposed(initiative, 3, "admin"));
-        String data = await().atMost(Duration.ofSeconds(30)).until(() -> lines.stream()
+        await().atMost(Duration.ofSeconds(30)).until(() -> kinds(Tokens.user("member-a"), initiative).contains("agenda.vote-opened"));
+        // committed: its NOTIFY wakes the stream, well before the heartbeat's read (every 20 s) would find it
+        String data = await().atMost(Duration.ofSeconds(5)).until(() -> lines.stream()
                 .filter(l -> l.startsWith("data:") && l.contains(initiative.toString())).findFirst().orElse(null),
                 java.util.Objects::nonNull);
         assertThat(data).contains("\"kind\":\"agenda.vote-opened\"").contains("Agenda version 3 is open for your vote");
+    }
+
+    @Test
+    void theHubWakesOnlyTheStreamsOfThePersonANotifyNames() throws Exception {
+        String alice = "alice-" + UUID.randomUUID();
+        String bob = "bob-" + UUID.randomUUID();
+        String last = "last-" + UUID.randomUUID();
+        AtomicInteger alices = new AtomicInteger();
+        AtomicInteger bobs = new AtomicInteger();
+        AtomicInteger lasts = new AtomicInteger();
+        List<Runnable> stops = List.of(hub.listen(alice, alices::incrementAndGet), hub.listen(bob, bobs::incrementAndGet),
+                hub.listen(last, lasts::incrementAndGet));
+        try {
+            // the hub may be (re)connecting, which wakes everyone once: count from when it surely listens
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                tell(last);
+                return lasts.get() > 0;
+            });
+            int alicesBefore = alices.get();
+            int bobsBefore = bobs.get();
+            tell(alice);
+            tell(last);
+            int lastsBefore = lasts.get();
+            // NOTIFYs arrive in the order sent: once the last one's listener ran, Alice's has
+            await().atMost(Duration.ofSeconds(10)).until(() -> lasts.get() > lastsBefore);
+            assertThat(alices.get()).isGreaterThan(alicesBefore);
+            assertThat(bobs.get()).isEqualTo(bobsBefore);
+        } finally {
+            stops.forEach(Runnable::run);
+        }
+    }
+
+    private void tell(String recipient) throws SQLException {
+        try (var connection = dataSource.getConnection();
+                var statement = connection.prepareStatement("SELECT pg_notify('" + Notifications.CHANNEL + "', ?)")) {
+            statement.setString(1, recipient);
+            statement.execute();
+        }
     }
 
     @Test

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.postgresql.PGConnection;
 
 /**
  * The end of the feed as one blocking connection sees it: waits for PostgreSQL's NOTIFY of a new entry
@@ -23,11 +22,10 @@ import org.postgresql.PGConnection;
 @ApplicationScoped
 public class FeedTail {
 
-    private final AgroalDataSource dataSource;
-    private Connection connection;
+    private final Listening listening;
 
     FeedTail(@DataSource("kit") AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+        this.listening = new Listening(dataSource, FeedEntries.CHANNEL);
     }
 
     /** The newest number now. */
@@ -61,32 +59,15 @@ public class FeedTail {
     /** Returns on a NOTIFY of the feed's channel or after {@code millis}. */
     public void await(int millis) throws SQLException {
         // one wake-up reads every entry committed since: which notifications came does not matter
-        connection().unwrap(PGConnection.class).getNotifications(millis);
+        listening.await(millis);
     }
 
     public void close() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                // closing a broken connection: nothing to do
-            }
-            connection = null;
-        }
+        listening.close();
     }
 
     private Connection connection() throws SQLException {
-        // not checked before each use (a round trip each time): a broken connection fails its next statement,
-        // and the hub then closes it and comes back here
-        if (connection == null) {
-            close();
-            connection = dataSource.getConnection();
-            connection.setAutoCommit(true);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("LISTEN " + FeedEntries.CHANNEL);
-            }
-        }
-        return connection;
+        return listening.connection();
     }
 
     private static Object array(Array array) throws SQLException {

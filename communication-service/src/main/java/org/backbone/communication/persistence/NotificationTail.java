@@ -12,14 +12,41 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** A person's newest notifications over JDBC, for streams that poll from worker threads (no reactive session there). */
+/**
+ * A person's newest notifications over JDBC, for streams that read from worker threads (no reactive session
+ * there), and the NOTIFYs that tell whose there are: used by one thread ({@code NotificationHub}'s).
+ */
 @ApplicationScoped
 public class NotificationTail {
 
     private final AgroalDataSource dataSource;
+    private final Listening listening;
 
     NotificationTail(@DataSource("kit") AgroalDataSource dataSource) {
         this.dataSource = dataSource;
+        this.listening = new Listening(dataSource, Notifications.CHANNEL);
+    }
+
+    /** Starts listening, if not yet: from then on, {@link #awaitRecipients} misses no new in-app notification. */
+    public void listen() throws SQLException {
+        listening.connection();
+    }
+
+    /** Whether {@link #listen()} has been done since the last {@link #close()}. */
+    public boolean listening() {
+        return listening.open();
+    }
+
+    /**
+     * Whom the in-app notifications committed since the last call are for, as soon as there are any, or
+     * nobody after {@code millis}. Duplicates possible.
+     */
+    public List<String> awaitRecipients(int millis) throws SQLException {
+        return listening.await(millis);
+    }
+
+    public void close() {
+        listening.close();
     }
 
     /** The newest seq of the person's notifications, 0 for none. */

@@ -18,6 +18,8 @@ import java.util.UUID;
 public class Notifications {
 
     private static final String SEPARATOR = "\u001f";
+    /** Told each in-app recipient's subject when their new notifications commit (NotificationHub listens). */
+    public static final String CHANNEL = "backbone_notification";
 
     /** What a notification is read as, in the order {@link Notification}'s fields take (over JDBC or not). */
     static final String COLUMNS = "seq, kind, initiative_id, verb, object_service, object_type, object_id, title, "
@@ -53,13 +55,17 @@ public class Notifications {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.getSession().chain(s -> s.createNativeQuery("INSERT INTO notification (recipient, kind, event_id, "
+        return Panache.getSession().chain(s -> s.createNativeQuery("WITH added AS (INSERT INTO notification (recipient, kind, event_id, "
                         + "initiative_id, verb, object_service, object_type, object_id, title, params, in_app, email) "
                         + "SELECT r, k, e, i, v, os, ot, oi, t, string_to_array(p, E'\\x1f'), a, m FROM unnest(cast(:r AS text[]), "
                         + "cast(:k AS text[]), cast(:e AS text[]), cast(:i AS uuid[]), cast(:v AS text[]), cast(:os AS text[]), "
                         + "cast(:ot AS text[]), cast(:oi AS text[]), cast(:t AS text[]), cast(:p AS text[]), cast(:a AS boolean[]), "
                         + "cast(:m AS text[])) AS x(r, k, e, i, v, os, ot, oi, t, p, a, m) "
-                        + "ON CONFLICT (recipient, event_id, kind) DO NOTHING")
+                        + "ON CONFLICT (recipient, event_id, kind) DO NOTHING RETURNING recipient, in_app) "
+                        // each person with new in-app notifications is told once, at the commit (PostgreSQL folds
+                        // repeats of a payload within a transaction); redelivered events add nothing, tell nobody
+                        + "SELECT count(pg_notify('" + CHANNEL + "', recipient)) FROM (SELECT DISTINCT recipient FROM added "
+                        + "WHERE in_app) AS told", Long.class)
                 .setParameter("r", rows.stream().map(NewNotification::recipient).toArray(String[]::new))
                 .setParameter("k", rows.stream().map(NewNotification::kind).toArray(String[]::new))
                 .setParameter("e", rows.stream().map(NewNotification::eventId).toArray(String[]::new))
@@ -72,7 +78,7 @@ public class Notifications {
                 .setParameter("p", rows.stream().map(r -> String.join(SEPARATOR, r.params())).toArray(String[]::new))
                 .setParameter("a", rows.stream().map(NewNotification::inApp).toArray(Boolean[]::new))
                 .setParameter("m", rows.stream().map(NewNotification::email).toArray(String[]::new))
-                .executeUpdate()).replaceWithVoid();
+                .getSingleResult()).replaceWithVoid();
     }
 
     public Uni<List<Notification>> page(String recipient, boolean unreadOnly, Long before, int limit) {

@@ -3,6 +3,7 @@ package org.backbone.communication.service;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.subscription.BackPressureStrategy;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import java.time.Duration;
@@ -46,18 +47,19 @@ public class NotificationService {
     public static final Set<String> LEVELS = Set.of("MUTED", "NORMAL", "WATCHING");
     public static final Set<String> EMAIL = Set.of("NONE", "IMMEDIATE", "DAILY", "WEEKLY");
 
-    /** How often a stream looks for new notifications, and how many polls make a heartbeat (20 s). */
-    static final Duration POLL = Duration.ofSeconds(1);
-    static final int HEARTBEAT_POLLS = 20;
+    /** How often a stream sends a heartbeat comment (and reads, in case a wake-up was lost). */
+    static final Duration HEARTBEAT = Duration.ofSeconds(20);
 
     private final Notifications notifications;
     private final PeopleDirectory directory;
     private final InitiativeAccess access;
     private final NotificationTail tail;
+    private final NotificationHub hub;
 
     NotificationService(Notifications notifications, PeopleDirectory directory, InitiativeAccess access,
-            NotificationTail tail) {
+            NotificationTail tail, NotificationHub hub) {
         this.tail = tail;
+        this.hub = hub;
         this.notifications = notifications;
         this.directory = directory;
         this.access = access;
@@ -199,29 +201,36 @@ public class NotificationService {
 
     /**
      * The caller's notifications after {@code lastSeen} (from now when null), then each new one as it
-     * arrives, polled each second (simple, and one query a second per stream: enough for people, not
-     * for thousands of streams), with a heartbeat every 20 s.
+     * arrives: the hub wakes the stream when there are some, and it reads them on a worker thread. A
+     * heartbeat every 20 s, which also reads, in case a wake-up was lost.
      */
     public Multi<Streamed> follow(Caller caller, Long lastSeen) {
         String me = caller.subject();
         AtomicLong last = new AtomicLong(-1);
-        AtomicLong polls = new AtomicLong();
-        return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(POLL).onOverflow().drop()
+        // listening first, then the first read: nothing committed in between is missed
+        Multi<Boolean> woken = Multi.createFrom().emitter(emitter -> emitter.onTermination(hub.listen(me, () -> emitter.emit(false))),
+                BackPressureStrategy.LATEST);
+        Multi<Boolean> heartbeats = Multi.createFrom().ticks().every(HEARTBEAT).onOverflow().drop().map(tick -> true);
+        return Multi.createBy().merging().streams(woken, Multi.createFrom().item(false), heartbeats)
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .onItem().transformToIterable(tick -> {
+                .onItem().transformToIterable(heartbeat -> {
                     List<Streamed> out = new ArrayList<>();
                     try {
                         if (last.get() < 0) {
                             last.set(lastSeen != null ? lastSeen : tail.newest(me));
                         }
-                        for (Notifications.Notification n : tail.after(me, last.get(), 100)) {
-                            out.add(new Streamed(n));
-                            last.set(n.seq());
-                        }
+                        List<Notifications.Notification> read;
+                        do {
+                            read = tail.after(me, last.get(), 100);
+                            for (Notifications.Notification n : read) {
+                                out.add(new Streamed(n));
+                                last.set(n.seq());
+                            }
+                        } while (read.size() == 100);
                     } catch (java.sql.SQLException e) {
-                        // the next poll tries again; the client keeps its place
+                        // the next wake-up or heartbeat reads again; the client keeps its place
                     }
-                    if (polls.incrementAndGet() % HEARTBEAT_POLLS == 0) {
+                    if (heartbeat) {
                         out.add(new Streamed(null));
                     }
                     return out;
