@@ -63,16 +63,24 @@ public class AgendaProjector {
     }
 
     /**
-     * Applies an agenda event to the projection alone, without the reactions, in the caller's session:
-     * for another consumer of the agenda topic that must not act on an event before the projection
-     * holds it (who may read a webhook's event, who is told). Every write is guarded by the event's
-     * time or version, so this consumer and the projection's own applying the same event is harmless.
+     * Applies an agenda event that decides who belongs to an initiative to the projection alone, without
+     * the reactions, in the caller's session: for another consumer of the agenda topic that must not act
+     * on an event before the projection holds the memberships it names (who may read a webhook's event,
+     * who is told). Every write is guarded by the event's time or version, so this consumer and the
+     * projection's own applying the same event is harmless. Other agenda events (renames, goals) are left
+     * to the projection's consumer: when every consumer wrote every event, their transactions queued for
+     * the same rows and deadlocked over them (the feed bench's renames found it).
      */
     public Uni<Void> projectFirst(ReceivedEvent event) {
-        if (!isAgenda(event) || event.catalogued().isEmpty()) {
+        if (!isAgenda(event) || event.catalogued().isEmpty() || !decidesMembership(event.catalogued().get())) {
             return Uni.createFrom().voidItem();
         }
         return Panache.getSession().chain(session -> project(session, event.catalogued().get(), timeOf(event)));
+    }
+
+    /** Whether {@code payload} changes who belongs to an initiative: what {@link #projectFirst} applies. */
+    static boolean decidesMembership(BackboneEvent payload) {
+        return payload instanceof InitiativeCreated || payload instanceof PartnerJoined || payload instanceof PartnerLeft;
     }
 
     Uni<Void> apply(ReceivedEvent event) {
