@@ -202,7 +202,8 @@ public class NotificationService {
     /**
      * The caller's notifications after {@code lastSeen} (from now when null), then each new one as it
      * arrives: the hub wakes the stream when there are some, and it reads them on a worker thread. A
-     * heartbeat every 20 s, which also reads, in case a wake-up was lost.
+     * heartbeat comment every 20 s reads nothing: a wake-up is lost only with the hub's connection, and
+     * the hub wakes every stream once it listens again.
      */
     public Multi<Streamed> follow(Caller caller, Long lastSeen) {
         String me = caller.subject();
@@ -214,6 +215,9 @@ public class NotificationService {
         return Multi.createBy().merging().streams(woken, Multi.createFrom().item(false), heartbeats)
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .onItem().transformToIterable(heartbeat -> {
+                    if (heartbeat) {
+                        return List.of(new Streamed(null));
+                    }
                     List<Streamed> out = new ArrayList<>();
                     try {
                         if (last.get() < 0) {
@@ -228,10 +232,7 @@ public class NotificationService {
                             }
                         } while (read.size() == 100);
                     } catch (java.sql.SQLException e) {
-                        // the next wake-up or heartbeat reads again; the client keeps its place
-                    }
-                    if (heartbeat) {
-                        out.add(new Streamed(null));
+                        // the next wake-up reads again; the client keeps its place
                     }
                     return out;
                 });
