@@ -187,6 +187,25 @@ class NotificationTest {
         }
     }
 
+    @Test
+    void whenTheHubsConnectionBreaksEveryStreamIsWokenOnceItListensAgain() throws Exception {
+        AtomicInteger woken = new AtomicInteger();
+        Runnable stop = hub.listen("carol-" + UUID.randomUUID(), woken::incrementAndGet);
+        try {
+            // what is told while the hub is not listening is lost: once it listens again, every stream reads
+            try (var connection = dataSource.getConnection(); var statement = connection.prepareStatement(
+                    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() "
+                            + "AND query = 'LISTEN " + Notifications.CHANNEL + "'")) {
+                var result = statement.executeQuery();
+                result.next();
+                assertThat(result.getLong(1)).as("the hub's listening connections").isPositive();
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> woken.get() > 0);
+        } finally {
+            stop.run();
+        }
+    }
+
     private void tell(String recipient) throws SQLException {
         try (var connection = dataSource.getConnection();
                 var statement = connection.prepareStatement("SELECT pg_notify('" + Notifications.CHANNEL + "', ?)")) {

@@ -7,6 +7,7 @@ import io.smallrye.mutiny.subscription.BackPressureStrategy;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ public class NotificationService {
     public static final Set<String> LEVELS = Set.of("MUTED", "NORMAL", "WATCHING");
     public static final Set<String> EMAIL = Set.of("NONE", "IMMEDIATE", "DAILY", "WEEKLY");
 
-    /** How often a stream sends a heartbeat comment (and reads, in case a wake-up was lost). */
+    /** How often a stream sends a heartbeat comment (and reads again, if its last read failed). */
     static final Duration HEARTBEAT = Duration.ofSeconds(20);
 
     private final Notifications notifications;
@@ -202,12 +203,13 @@ public class NotificationService {
     /**
      * The caller's notifications after {@code lastSeen} (from now when null), then each new one as it
      * arrives: the hub wakes the stream when there are some, and it reads them on a worker thread. A
-     * heartbeat comment every 20 s reads nothing: a wake-up is lost only with the hub's connection, and
-     * the hub wakes every stream once it listens again.
+     * heartbeat comment every 20 s reads nothing, unless the last read failed: a wake-up is lost only with
+     * the hub's connection, and the hub wakes every stream once it listens again.
      */
     public Multi<Streamed> follow(Caller caller, Long lastSeen) {
         String me = caller.subject();
         AtomicLong last = new AtomicLong(-1);
+        AtomicBoolean readFailed = new AtomicBoolean();
         // listening first, then the first read: nothing committed in between is missed
         Multi<Boolean> woken = Multi.createFrom().emitter(emitter -> emitter.onTermination(hub.listen(me, () -> emitter.emit(false))),
                 BackPressureStrategy.LATEST);
@@ -215,10 +217,13 @@ public class NotificationService {
         return Multi.createBy().merging().streams(woken, Multi.createFrom().item(false), heartbeats)
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .onItem().transformToIterable(heartbeat -> {
-                    if (heartbeat) {
-                        return List.of(new Streamed(null));
-                    }
                     List<Streamed> out = new ArrayList<>();
+                    if (heartbeat) {
+                        out.add(new Streamed(null));
+                        if (!readFailed.get()) {
+                            return out;
+                        }
+                    }
                     try {
                         if (last.get() < 0) {
                             last.set(lastSeen != null ? lastSeen : tail.newest(me));
@@ -231,8 +236,10 @@ public class NotificationService {
                                 last.set(n.seq());
                             }
                         } while (read.size() == 100);
+                        readFailed.set(false);
                     } catch (java.sql.SQLException e) {
-                        // the next wake-up reads again; the client keeps its place
+                        // the next wake-up or heartbeat reads again; the client keeps its place
+                        readFailed.set(true);
                     }
                     return out;
                 });
