@@ -43,7 +43,6 @@ public class FeedHub {
     });
     /** Set once the reader knows where the table ends: before that, nothing is kept. */
     private boolean following;
-    private Thread thread;
 
     FeedHub(FeedTail tail) {
         this.tail = tail;
@@ -51,9 +50,7 @@ public class FeedHub {
 
     void start(@Observes StartupEvent event) {
         running = true;
-        thread = new Thread(this::follow, "feed-hub");
-        thread.setDaemon(true);
-        thread.start();
+        HubThreads.start("feed-hub", this::follow);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -116,7 +113,9 @@ public class FeedHub {
             } catch (Exception e) {
                 LOG.warnf("following the feed: %s (retrying in a second)", e.toString());
                 tail.close();
-                pause();
+                if (!HubThreads.rest()) {
+                    running = false;
+                }
             }
         }
         tail.close();
@@ -191,15 +190,6 @@ public class FeedHub {
             // numbers may skip (a rolled-back draw): what falls out of the window is no longer kept
             newest = entry.seq();
             oldestKept = Math.max(oldestKept, newest - KEPT + 1);
-        }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
         }
     }
 }

@@ -35,9 +35,7 @@ public class NotificationHub {
 
     void start(@Observes StartupEvent event) {
         running = true;
-        Thread thread = new Thread(this::follow, "notification-hub");
-        thread.setDaemon(true);
-        thread.start();
+        HubThreads.start("notification-hub", this::follow);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -70,7 +68,9 @@ public class NotificationHub {
             } catch (Exception e) {
                 LOG.warnf("listening for notifications: %s (retrying in a second)", e.toString());
                 tail.close();
-                pause();
+                if (!HubThreads.rest()) {
+                    running = false;
+                }
             }
         }
         tail.close();
@@ -83,15 +83,6 @@ public class NotificationHub {
             } catch (RuntimeException e) {
                 LOG.warnf("a notification listener failed: %s", e.toString());
             }
-        }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
         }
     }
 }
