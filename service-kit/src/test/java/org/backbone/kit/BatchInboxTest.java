@@ -97,6 +97,30 @@ class BatchInboxTest {
         }
     }
 
+    @Test
+    void anEventTheConsumerRejectedIsRejectedAgainWhenItComesAgainNotSkippedAsProcessed() throws Exception {
+        // the same event again is what a crash between the commit and the dead letter's send redelivers,
+        // and what a sender retries once it has fixed the cause: it must not vanish as "processed before"
+        String key = "batch-" + UUID.randomUUID();
+        String rejected = id();
+        try (KafkaProbe dlq = KafkaProbe.subscribe(TestBatchConsumer.DLQ);
+                KafkaProducer<String, byte[]> producer = KafkaProbe.producer(KafkaProbe.bootstrap())) {
+            producer.send(binary(rejected, "{\"note\":\"rejected\"}", key));
+            producer.flush();
+            await().atMost(DEADLINE).until(() -> dlq.received(r -> key.equals(r.key())), r -> r.size() == 1);
+
+            producer.send(binary(rejected, "{\"note\":\"rejected\"}", key));
+            producer.flush();
+            List<ConsumerRecord<String, byte[]>> dead = await().atMost(DEADLINE)
+                    .until(() -> dlq.received(r -> key.equals(r.key())), r -> r.size() == 2);
+            assertThat(dead).allSatisfy(r -> {
+                assertThat(KafkaProbe.header(r, "ce_id")).isEqualTo(rejected);
+                assertThat(KafkaProbe.header(r, "dead-letter-reason")).contains("the consumer rejects this one");
+            });
+            assertThat(effects(rejected)).isZero();
+        }
+    }
+
     private static String id() {
         return UUID.randomUUID().toString();
     }

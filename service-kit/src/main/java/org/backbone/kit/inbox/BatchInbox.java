@@ -74,9 +74,11 @@ public final class BatchInbox<C, R> {
     public interface Apply<C, R> {
         /**
          * Applies the candidates not applied before, in the order they came. One that can never be applied may
-         * be handed to {@code reject} with the reason (it still counts as processed, and is dead-lettered after
-         * the commit) or fail the whole with a {@link PermanentEventFailure} (then it is isolated and
-         * dead-lettered, and nothing of it is kept). Answers what to tell after the commit, in order.
+         * be handed to {@code reject} with the reason (it must then have written nothing: its claim is given
+         * back in the same transaction and it is dead-lettered after the commit, so a redelivery is rejected
+         * and dead-lettered again rather than skipped) or fail the whole with a {@link PermanentEventFailure}
+         * (then it is isolated and dead-lettered, and nothing of it is kept). Answers what to tell after the
+         * commit, in order.
          */
         Uni<List<R>> apply(List<C> fresh, BiConsumer<C, String> reject);
     }
@@ -215,8 +217,12 @@ public final class BatchInbox<C, R> {
                 return Uni.createFrom().item(new Outcome<>(new ArrayList<>(), new LinkedHashMap<>()));
             }
             Map<ConsumerRecord<String, byte[]>, String> rejected = new LinkedHashMap<>();
+            Map<ConsumerRecord<String, byte[]>, UUID> keyOf = new IdentityHashMap<>();
+            candidates.forEach(c -> keyOf.put(c.record(), c.read().key()));
             return apply.apply(fresh, (candidate, reason) -> rejected.merge(records.get(candidate), reason,
                             (a, b) -> a + "; " + b))
+                    .call(results -> rejected.isEmpty() ? Uni.createFrom().voidItem()
+                            : inbox.giveBack(consumer, rejected.keySet().stream().map(keyOf::get).toArray(UUID[]::new)))
                     .map(results -> new Outcome<>(new ArrayList<>(results == null ? List.of() : results), rejected));
         });
     }

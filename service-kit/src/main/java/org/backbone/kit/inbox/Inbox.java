@@ -89,6 +89,18 @@ public class Inbox {
     }
 
     /**
+     * Gives back the claims of events that were refused, in the caller's transaction: what was never
+     * applied must not count as processed, or a redelivery (after a crash before its dead letter was sent,
+     * or a sender's corrected retry) would be skipped without a trace.
+     */
+    Uni<Integer> giveBack(String consumer, java.util.UUID[] eventKeys) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "DELETE FROM processed_event WHERE consumer = :consumer AND event_key = ANY(cast(:keys AS uuid[]))")
+                .setParameter("consumer", consumer).setParameter("keys", eventKeys)
+                .executeUpdate());
+    }
+
+    /**
      * An inbox for a channel read in batches; see {@link BatchInbox}. {@code deadLetters} is an outgoing
      * channel of the service's, {@code deadLetterTopic} names each refused record's topic.
      */
