@@ -5,8 +5,10 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -29,8 +31,10 @@ public class FeedHub {
     static final int KEPT = 20_000;
 
     private final FeedTail tail;
-    /** Told (on the hub's thread, so they must only schedule their work) whenever entries arrive. */
-    private final Set<Runnable> listeners = ConcurrentHashMap.newKeySet();
+    /** Told (on the hub's thread, so they must only schedule their work) when entries they may want arrive. */
+    private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
+    /** The initiatives of the entries kept since the listeners were last told. */
+    private Set<UUID> arrivedFor = new HashSet<>();
     private final FeedEntry[] ring = new FeedEntry[KEPT];
     private long newest;
     private long oldestKept = 1;
@@ -62,13 +66,37 @@ public class FeedHub {
         return newest;
     }
 
+    /** One that listens: for the entries of one initiative, or of every one ({@code initiative} null). */
+    private static final class Listener {
+        final UUID initiative;
+        final Runnable wake;
+        /** The newest number when it was last told. */
+        volatile long toldAt;
+
+        Listener(UUID initiative, Runnable wake, long toldAt) {
+            this.initiative = initiative;
+            this.wake = wake;
+            this.toldAt = toldAt;
+        }
+    }
+
     /**
      * Runs {@code listener} whenever entries arrive, on the hub's thread: it should only schedule its work
      * (a stream on its own event loop). Returns what stops it.
      */
     public Runnable listen(Runnable listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return listen(null, listener);
+    }
+
+    /**
+     * Runs {@code listener} when entries of {@code initiative} arrive (and now and then when only others do, see
+     * {@link #tell()}), on the hub's thread. With 500 streams over 8 initiatives, waking every stream for every
+     * entry made the 62 that wanted it wait behind the 438 that did not. Returns what stops it.
+     */
+    public Runnable listen(UUID initiative, Runnable listener) {
+        Listener l = new Listener(initiative, listener, newest());
+        listeners.add(l);
+        return () -> listeners.remove(l);
     }
 
     /** What a stream that has considered everything up to {@code after} gets next. */
@@ -171,12 +199,30 @@ public class FeedHub {
         return listeners.size();
     }
 
+    /**
+     * Wakes the listeners of the initiatives that have new entries. One of a quiet initiative is woken as well
+     * once half of what is kept has arrived since it was last told: it then moves past what the others added
+     * before that falls out of memory, where it would be told to refetch although it missed nothing.
+     */
     private void tell() {
-        for (Runnable listener : listeners) {
-            try {
-                listener.run();
-            } catch (RuntimeException e) {
-                LOG.warnf("a feed listener failed: %s", e.toString());
+        Set<UUID> arrived;
+        long upTo;
+        synchronized (this) {
+            arrived = arrivedFor;
+            arrivedFor = new HashSet<>();
+            upTo = newest;
+        }
+        if (arrived.isEmpty()) {
+            return;
+        }
+        for (Listener listener : listeners) {
+            if (listener.initiative == null || arrived.contains(listener.initiative) || upTo - listener.toldAt > KEPT / 2) {
+                listener.toldAt = upTo;
+                try {
+                    listener.wake.run();
+                } catch (RuntimeException e) {
+                    LOG.warnf("a feed listener failed: %s", e.toString());
+                }
             }
         }
     }
@@ -187,6 +233,7 @@ public class FeedHub {
                 continue; // read from the table after this replica kept it on its commit
             }
             ring[(int) (entry.seq() % KEPT)] = entry;
+            arrivedFor.add(entry.initiativeId());
             // numbers may skip (a rolled-back draw): what falls out of the window is no longer kept
             newest = entry.seq();
             oldestKept = Math.max(oldestKept, newest - KEPT + 1);

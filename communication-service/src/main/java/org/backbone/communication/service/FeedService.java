@@ -136,8 +136,8 @@ public class FeedService {
                     }
                     // everything up to here has been considered: live entries start after it, on this request's event loop
                     Context context = Vertx.currentContext() != null ? Vertx.currentContext() : vertx.getOrCreateContext();
-                    Multi<T> live = Multi.createFrom().emitter(emitter -> LiveFeed.follow(hub, context, emitter,
-                            e -> e.initiativeId().equals(initiative) && e.visibleTo(staff, organisation), render,
+                    Multi<T> live = Multi.createFrom().emitter(emitter -> LiveFeed.follow(hub, initiative, context, emitter,
+                            e -> e.visibleTo(staff, organisation), render,
                             replay.newest(), HEARTBEAT));
                     return Multi.createBy().concatenating().streams(Multi.createFrom().iterable(first), live);
                 });

@@ -3,6 +3,7 @@ package org.backbone.communication.service;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import io.vertx.core.Context;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -18,6 +19,7 @@ import org.backbone.communication.service.FeedService.Streamed;
 final class LiveFeed<T> {
 
     private final FeedHub hub;
+    private final UUID initiative;
     private final Context context;
     private final MultiEmitter<? super T> emitter;
     private final Predicate<FeedEntry> wanted;
@@ -33,8 +35,9 @@ final class LiveFeed<T> {
     private Runnable unlisten;
     private long timer = -1;
 
-    private LiveFeed(FeedHub hub, Context context, MultiEmitter<? super T> emitter, Predicate<FeedEntry> wanted,
-            Function<Streamed, T> render, long considered) {
+    private LiveFeed(FeedHub hub, UUID initiative, Context context, MultiEmitter<? super T> emitter,
+            Predicate<FeedEntry> wanted, Function<Streamed, T> render, long considered) {
+        this.initiative = initiative;
         this.render = render;
         this.hub = hub;
         this.context = context;
@@ -44,12 +47,13 @@ final class LiveFeed<T> {
     }
 
     /**
-     * Follows the hub after {@code considered} for {@code emitter} on {@code context}: the entries {@code wanted},
-     * each {@code render}ed, and a heartbeat every {@code heartbeat}.
+     * Follows the hub after {@code considered} for {@code emitter} on {@code context}: the entries of
+     * {@code initiative} that are {@code wanted}, each {@code render}ed, and a heartbeat every {@code heartbeat}.
      */
-    static <T> void follow(FeedHub hub, Context context, MultiEmitter<? super T> emitter, Predicate<FeedEntry> wanted,
-            Function<Streamed, T> render, long considered, Duration heartbeat) {
-        LiveFeed<T> live = new LiveFeed<>(hub, context, emitter, wanted, render, considered);
+    static <T> void follow(FeedHub hub, UUID initiative, Context context, MultiEmitter<? super T> emitter,
+            Predicate<FeedEntry> wanted, Function<Streamed, T> render, long considered, Duration heartbeat) {
+        Predicate<FeedEntry> ofInitiative = e -> e.initiativeId().equals(initiative);
+        LiveFeed<T> live = new LiveFeed<>(hub, initiative, context, emitter, ofInitiative.and(wanted), render, considered);
         context.runOnContext(v -> live.start(heartbeat));
     }
 
@@ -58,7 +62,7 @@ final class LiveFeed<T> {
             return;
         }
         loop = Thread.currentThread();
-        unlisten = hub.listen(this::wake);
+        unlisten = hub.listen(initiative, this::wake);
         timer = context.owner().setPeriodic(heartbeat.toMillis(), id -> {
             heartbeatDue = true;
             wake();

@@ -61,9 +61,37 @@ class FeedHubTest {
         assertThat(told).hasValue(0);
     }
 
+    @Test
+    void aListenerOfOneInitiativeIsToldOfItsEntriesNotOfOthersUntilHalfOfWhatIsKeptHasPassed() {
+        UUID other = UUID.randomUUID();
+        AtomicInteger others = new AtomicInteger();
+        hub.startAt(0);
+        hub.listen(other, others::incrementAndGet);
+        hub.arrived(List.of(entry(1), entry(2)));
+        assertThat(told).as("a listener of every initiative").hasValue(1);
+        assertThat(others).as("a listener of another initiative").hasValue(0);
+
+        hub.arrived(List.of(entry(3, other)));
+        assertThat(others).hasValue(1);
+
+        // a quiet initiative's listener is told once half of what is kept has arrived since it was last told
+        List<FeedEntry> many = new java.util.ArrayList<>();
+        for (long seq = 4; seq <= 3 + FeedHub.KEPT / 2; seq++) {
+            many.add(entry(seq));
+        }
+        hub.arrived(many);
+        assertThat(others).hasValue(1);
+        hub.arrived(List.of(entry(4 + FeedHub.KEPT / 2)));
+        assertThat(others).hasValue(2);
+    }
+
     private static FeedEntry entry(long seq) {
-        return new FeedEntry(seq, INITIATIVE, OffsetDateTime.now(), "someone", "agenda.initiative.renamed", "agenda",
-                "initiative", INITIATIVE.toString(), "Entry " + seq, List.of(), Set.of());
+        return entry(seq, INITIATIVE);
+    }
+
+    private static FeedEntry entry(long seq, UUID initiative) {
+        return new FeedEntry(seq, initiative, OffsetDateTime.now(), "someone", "agenda.initiative.renamed", "agenda",
+                "initiative", initiative.toString(), "Entry " + seq, List.of(), Set.of());
     }
 
     private static List<Long> seqs(FeedHub.Since since) {

@@ -80,6 +80,24 @@ class LiveFeedTest {
     }
 
     @Test
+    void aStreamOfAQuietInitiativeIsNotToldToRefetchWhileOtherInitiativesFillTheHub() {
+        AssertSubscriber<Streamed> client = follow(0, Duration.ofMinutes(1)).subscribe().withSubscriber(AssertSubscriber.create(10));
+        Awaitility.await().atMost(WAIT).until(() -> hub.listening() == 1);
+        // more than the hub keeps, all of another initiative, in the reader's portions of 1,000
+        for (int portion = 0; portion < FeedHub.KEPT / 1000 + 2; portion++) {
+            List<FeedEntry> others = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                others.add(entry(OTHER));
+            }
+            hub.arrived(others);
+            settled();
+        }
+        hub.arrived(List.of(entry(MINE)));
+        Awaitility.await().atMost(WAIT).until(() -> client.getItems().size() == 1);
+        assertThat(seqs(client)).as("it missed nothing of its own").containsExactly(seq);
+    }
+
+    @Test
     void anIdleStreamGetsHeartbeatsAndACancelledOneStopsListening() {
         AssertSubscriber<Streamed> client = follow(0, Duration.ofMillis(50)).subscribe().withSubscriber(AssertSubscriber.create(2));
         Awaitility.await().atMost(WAIT).until(() -> client.getItems().size() == 2);
@@ -97,8 +115,8 @@ class LiveFeedTest {
     }
 
     private Multi<Streamed> follow(long considered, Duration heartbeat) {
-        return Multi.createFrom().emitter(emitter -> LiveFeed.follow(hub, context, emitter,
-                e -> e.initiativeId().equals(MINE), Function.identity(), considered, heartbeat));
+        return Multi.createFrom().emitter(emitter -> LiveFeed.follow(hub, MINE, context, emitter,
+                e -> true, Function.identity(), considered, heartbeat));
     }
 
     private FeedEntry entry(UUID initiative) {
