@@ -139,9 +139,8 @@ public class FeedHub {
                 } while (read.size() == 1000 && running);
                 tail.await(1000);
             } catch (Exception e) {
-                LOG.warnf("following the feed: %s (retrying in a second)", e.toString());
                 tail.close();
-                if (!HubThreads.rest()) {
+                if (!HubThreads.rest("following the feed", e)) {
                     running = false;
                 }
             }

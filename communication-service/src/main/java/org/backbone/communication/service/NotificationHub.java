@@ -66,9 +66,8 @@ public class NotificationHub {
                     }
                 }
             } catch (Exception e) {
-                LOG.warnf("listening for notifications: %s (retrying in a second)", e.toString());
                 tail.close();
-                if (!HubThreads.rest()) {
+                if (!HubThreads.rest("listening for notifications", e)) {
                     running = false;
                 }
             }
