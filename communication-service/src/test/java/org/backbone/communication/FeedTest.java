@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import org.backbone.contracts.activity.ActivityRegistered;
 import org.backbone.contracts.activity.ActivityStatus;
 import org.backbone.contracts.activity.ActivityStatusChanged;
+import org.backbone.contracts.activity.ActivityUpdated;
 import org.backbone.contracts.activity.Participant;
 import org.backbone.contracts.activity.ParticipationRole;
 import org.backbone.contracts.agenda.InitiativeCreated;
@@ -175,6 +176,57 @@ class FeedTest {
         } finally {
             response.body().close();
         }
+    }
+
+    /**
+     * Events that arrive together are recorded together (one poll, one transaction): each entry keeps its
+     * place within its partition, an entry whose event names no title gets the title its object had at that
+     * point (not a later one from the same poll), and each entry's words and readers stay its own.
+     */
+    @Test
+    void eventsThatArriveTogetherKeepTheirOrderTitlesAndReaders() throws Exception {
+        ProducerRecord<String, byte[]> started = CloudEventRecords.of(new ActivityStatusChanged(initiative, activity,
+                ActivityStatus.PLANNED, ActivityStatus.ONGOING, null, LocalDate.parse("2026-09-01"), null, 2),
+                UUID.randomUUID(), Instant.now());
+        try (KafkaProducer<String, byte[]> producer = KafkaProbe.batchingProducer(KafkaProbe.bootstrap())) {
+            // keyed by the initiative: one partition per topic, appended as one batch, so read in one poll
+            producer.send(started);
+            producer.send(CloudEventRecords.of(new ValuesRecorded(initiative, UUID.randomUUID(), Tokens.ORG_A,
+                    SubmissionChannel.REST, 7, 0, List.of()), UUID.randomUUID(), Instant.now()));
+            producer.send(CloudEventRecords.of(new ActivityUpdated(initiative, activity, "Maths club Haifa North", "club",
+                    ActivityStatus.ONGOING, List.of(new Participant(Tokens.ORG_A, ParticipationRole.IMPLEMENTING)), List.of(),
+                    List.of(), List.of(), LocalDate.parse("2026-09-01"), LocalDate.parse("2027-06-30"), null, null, null, 3), UUID.randomUUID(), Instant.now()));
+            producer.send(CloudEventRecords.of(new ValuesRecorded(initiative, UUID.randomUUID(), Tokens.ORG_B,
+                    SubmissionChannel.REST, 3, 0, List.of()), UUID.randomUUID(), Instant.now()));
+            producer.send(CloudEventRecords.of(new ActivityStatusChanged(initiative, activity, ActivityStatus.ONGOING,
+                    ActivityStatus.COMPLETED, null, LocalDate.parse("2026-09-01"), LocalDate.parse("2027-06-30"), 4),
+                    UUID.randomUUID(), Instant.now()));
+            producer.flush();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> verbs(Tokens.admin()).size() >= 10);
+
+        // the activity's entries (one topic and partition; the submissions come through another topic, in any order)
+        List<Map<String, Object>> activity = oldestFirst(Tokens.admin()).stream()
+                .filter(e -> ((String) e.get("verb")).startsWith("activity.")).toList();
+        assertThat(activity).extracting(e -> e.get("verb")).containsExactly("activity.activity.registered",
+                "activity.activity.status-changed", "activity.activity.updated", "activity.activity.status-changed");
+        assertThat(activity).extracting(e -> ((Map<String, Object>) e.get("object")).get("title")).containsExactly(
+                "Maths club Haifa", "Maths club Haifa", "Maths club Haifa North", "Maths club Haifa North");
+        assertThat((String) activity.get(3).get("summary")).contains("ONGOING", "COMPLETED");
+        // each partner sees its own submission of the two, and never the other's
+        assertThat(oldestFirst(Tokens.user("member-a"))).extracting(e -> e.get("verb"))
+                .filteredOn("measurement.values.recorded"::equals).hasSize(2); // the one before, and this one
+        assertThat(oldestFirst(Tokens.user("member-b"))).extracting(e -> e.get("verb"))
+                .filteredOn("measurement.values.recorded"::equals).hasSize(1);
+        assertThat(oldestFirst(Tokens.user("observer"))).extracting(e -> e.get("verb"))
+                .doesNotContain("measurement.values.recorded");
+    }
+
+    private List<Map<String, Object>> oldestFirst(String token) {
+        List<Map<String, Object>> items = new ArrayList<>(Api.as(token).queryParam("limit", 200).get(feed(initiative))
+                .then().statusCode(200).extract().path("items"));
+        java.util.Collections.reverse(items);
+        return items;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.backbone.communication.events;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import org.backbone.communication.persistence.FeedEntry;
 import org.backbone.communication.service.FeedService;
@@ -33,11 +34,32 @@ public class FeedEvents {
 
     FeedEvents(Inbox inbox, FeedService feed, AgendaProjector projector, KitConfig config,
             @Channel("feed-dead-letters") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<byte[]> deadLetters) {
-        this.inbox = inbox.batch(config.service() + "-feed", BatchInbox.events(),
-                // one after another, in the order read: the feed's numbers follow it within a partition. Who may
-                // read an event (webhooks) follows the memberships: the projection holds each event first
-                BatchInbox.inOrder(event -> projector.projectFirst(event).chain(() -> feed.record(event))),
-                feed::committed, deadLetters, record -> DEAD_LETTERS);
+        this.inbox = inbox.batch(config.service() + "-feed", BatchInbox.events(), (fresh, reject) -> {
+            // in the order read: the feed's numbers follow it within a partition. Who may read an event (webhooks)
+            // follows the memberships, so an event that changes them is projected before it and the events after
+            // it are recorded: the poll is recorded in runs, each starting at such an event
+            Uni<List<FeedEntry>> recorded = Uni.createFrom().item(List.of());
+            int from = 0;
+            for (int i = 1; i <= fresh.size(); i++) {
+                if (i == fresh.size() || projector.projectsFirst(fresh.get(i))) {
+                    List<ReceivedEvent> run = fresh.subList(from, i);
+                    recorded = recorded.chain(before -> projector.projectFirst(run.get(0))
+                            .chain(() -> feed.record(run, reject))
+                            .map(entries -> concat(before, entries)));
+                    from = i;
+                }
+            }
+            return recorded;
+        }, feed::committed, deadLetters, record -> DEAD_LETTERS);
+    }
+
+    private static List<FeedEntry> concat(List<FeedEntry> a, List<FeedEntry> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        List<FeedEntry> both = new ArrayList<>(a);
+        both.addAll(b);
+        return both;
     }
 
     @Incoming("feed-events")

@@ -6,9 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -108,31 +110,59 @@ public class WebhookEndpoints {
                 .replaceWithVoid();
     }
 
+    /** One event to queue: its message id, type and body, its initiative, and who may read it. */
+    public record Queued(String messageId, String type, String body, UUID initiative, Set<UUID> organisations) {
+    }
+
     /**
-     * Queues one event for every endpoint that wants its type and whose owner may read it: staff's
-     * endpoints always; a partner's when its organisation is a current member of the initiative and the
-     * entry is not another organisation's own. A disabled endpoint's delivery is recorded as HELD, for
-     * a later recovery. In the caller's transaction: the event is queued exactly when it is recorded.
-     *
-     * @param organisations empty: every reader of the initiative; else only staff and these organisations
+     * Queues each event for every endpoint that wants its type and whose owner may read it: staff's
+     * endpoints always; a partner's when its organisation is a current member of the event's initiative
+     * and the event is not another organisation's own ({@code organisations} empty: every reader of the
+     * initiative; else only staff and these). A disabled endpoint's delivery is recorded as HELD, for a
+     * later recovery. One statement for a whole poll, in the caller's transaction: an event is queued
+     * exactly when it is recorded, and each endpoint's deliveries are numbered in the events' order.
      */
-    public Uni<Void> enqueue(String messageId, String type, String body, UUID initiative, UUID[] organisations) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("WITH target AS ("
-                        + " SELECT e.id, e.enabled FROM webhook_endpoint e"
-                        + " WHERE (e.initiative_id IS NULL OR e.initiative_id = :initiative)"
-                        + " AND EXISTS (SELECT 1 FROM unnest(e.event_types) p WHERE p = '*' OR p = :type"
-                        + "   OR (right(p, 2) = '.*' AND starts_with(:type, left(p, -1))))"
+    public Uni<Void> enqueue(List<Queued> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        // each event's organisations travel flattened, each with the number of its event
+        List<UUID> organisations = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            for (UUID organisation : events.get(i).organisations()) {
+                organisations.add(organisation);
+                owners.add(i + 1);
+            }
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery("WITH reader AS ("
+                        + " SELECT r.n, array_agg(r.id) AS ids FROM unnest(cast(:organisations AS uuid[]), cast(:owners AS int[]))"
+                        + "   AS r(id, n) GROUP BY r.n),"
+                        + " event AS ("
+                        + " SELECT u.*, coalesce(r.ids, cast('{}' AS uuid[])) AS organisations FROM unnest(cast(:ids AS text[]),"
+                        + "   cast(:types AS text[]), cast(:bodies AS text[]), cast(:initiatives AS uuid[])) WITH ORDINALITY"
+                        + "   AS u(id, type, body, initiative_id, n) LEFT JOIN reader r ON r.n = u.n),"
+                        + " target AS ("
+                        + " SELECT v.id AS message_id, v.n, e.id AS endpoint_id, e.enabled FROM event v JOIN webhook_endpoint e"
+                        + " ON (e.initiative_id IS NULL OR e.initiative_id = v.initiative_id)"
+                        + " AND EXISTS (SELECT 1 FROM unnest(e.event_types) p WHERE p = '*' OR p = v.type"
+                        + "   OR (right(p, 2) = '.*' AND starts_with(v.type, left(p, -1))))"
                         + " AND (e.owner_organisation_id IS NULL OR ("
-                        + "   EXISTS (SELECT 1 FROM agenda_membership m WHERE m.initiative_id = :initiative"
+                        + "   EXISTS (SELECT 1 FROM agenda_membership m WHERE m.initiative_id = v.initiative_id"
                         + "     AND m.organisation_id = e.owner_organisation_id AND m.current)"
-                        + "   AND (cardinality(cast(:organisations AS uuid[])) = 0 OR e.owner_organisation_id = ANY(cast(:organisations AS uuid[])))))),"
-                        + " message AS (INSERT INTO webhook_message (id, type, body) SELECT :id, :type, :body"
-                        + "   WHERE EXISTS (SELECT 1 FROM target) ON CONFLICT (id) DO NOTHING)"
+                        + "   AND (cardinality(v.organisations) = 0 OR e.owner_organisation_id = ANY(v.organisations))))),"
+                        + " message AS (INSERT INTO webhook_message (id, type, body) SELECT id, type, body FROM event"
+                        + "   WHERE id IN (SELECT message_id FROM target) ON CONFLICT (id) DO NOTHING)"
                         + " INSERT INTO webhook_delivery (endpoint_id, message_id, state, due_at)"
-                        + " SELECT id, :id, CASE WHEN enabled THEN 'PENDING' ELSE 'HELD' END, now() FROM target"
-                        + " ON CONFLICT (endpoint_id, message_id) DO NOTHING")
-                .setParameter("initiative", initiative).setParameter("type", type).setParameter("organisations", organisations)
-                .setParameter("id", messageId).setParameter("body", body).executeUpdate()).replaceWithVoid();
+                        + " SELECT endpoint_id, message_id, CASE WHEN enabled THEN 'PENDING' ELSE 'HELD' END, now() FROM target"
+                        + " ORDER BY n, endpoint_id ON CONFLICT (endpoint_id, message_id) DO NOTHING")
+                .setParameter("ids", events.stream().map(Queued::messageId).toArray(String[]::new))
+                .setParameter("types", events.stream().map(Queued::type).toArray(String[]::new))
+                .setParameter("bodies", events.stream().map(Queued::body).toArray(String[]::new))
+                .setParameter("initiatives", events.stream().map(Queued::initiative).toArray(UUID[]::new))
+                .setParameter("organisations", organisations.toArray(UUID[]::new))
+                .setParameter("owners", owners.toArray(Integer[]::new))
+                .executeUpdate()).replaceWithVoid();
     }
 
     /** Queues a message for one endpoint alone (a test ping); returns the delivery's id. */

@@ -13,10 +13,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.backbone.communication.domain.FeedItem;
 import org.backbone.communication.persistence.FeedEntries;
 import org.backbone.communication.persistence.FeedEntry;
+import org.backbone.communication.persistence.WebhookEndpoints;
 import org.backbone.kit.access.InitiativeAccess;
 import java.util.Optional;
 import org.backbone.contracts.BackboneEvent;
@@ -54,17 +56,35 @@ public class FeedService {
     }
 
     /**
-     * Queues {@code event} for the webhook endpoints that want it and writes its entry, in the inbox's
-     * transaction; events of no initiative have neither. The entry goes last: its write holds the
-     * feed's ordering lock until the commit. Emits the entry written, or null.
+     * Records a poll's events in the inbox's transaction, in the order given: queues each for the webhook
+     * endpoints that want it and writes its feed entry, a few statements for all of them. Events of no
+     * initiative have neither. The entries go last: their write holds the feed's ordering lock until the
+     * commit. An event the feed cannot describe is handed to {@code reject} and nothing of it is written.
+     * Emits the entries written, in order.
      */
-    public Uni<FeedEntry> record(ReceivedEvent event) {
-        return event.catalogued().flatMap(payload -> itemOf(payload).map(item -> webhooks.enqueue(event,
-                        payload.initiativeId(), item).chain(() -> entries.append(event.id(), payload.initiativeId(),
-                        event.time() == null ? OffsetDateTime.now(ZoneOffset.UTC) : event.time().atOffset(ZoneOffset.UTC),
-                        event.actor() == null || event.actor().isBlank() ? CloudEventHeaders.SYSTEM_ACTOR : event.actor(),
-                        item))))
-                .orElse(Uni.createFrom().nullItem());
+    public Uni<List<FeedEntry>> record(List<ReceivedEvent> events, BiConsumer<ReceivedEvent, String> reject) {
+        List<WebhookEndpoints.Queued> queued = new ArrayList<>();
+        List<FeedEntries.Append> appends = new ArrayList<>();
+        for (ReceivedEvent event : events) {
+            Optional<FeedItem> item;
+            BackboneEvent payload;
+            try {
+                payload = event.catalogued().orElse(null);
+                item = payload == null ? Optional.empty() : itemOf(payload);
+            } catch (PermanentEventFailure e) {
+                reject.accept(event, e.getMessage());
+                continue;
+            }
+            if (item.isEmpty()) {
+                continue;
+            }
+            queued.add(WebhookService.queued(event, payload.initiativeId(), item.get()));
+            appends.add(new FeedEntries.Append(event.id(), payload.initiativeId(),
+                    event.time() == null ? OffsetDateTime.now(ZoneOffset.UTC) : event.time().atOffset(ZoneOffset.UTC),
+                    event.actor() == null || event.actor().isBlank() ? CloudEventHeaders.SYSTEM_ACTOR : event.actor(),
+                    item.get()));
+        }
+        return webhooks.enqueue(queued).chain(() -> entries.append(appends));
     }
 
     /**

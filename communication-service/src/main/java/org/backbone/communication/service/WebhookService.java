@@ -171,11 +171,10 @@ public class WebhookService {
     }
 
     /**
-     * Queues the event for every endpoint that wants it and whose owner may read it, in the feed's
-     * transaction (an event is queued exactly when it is recorded). The body is the event in
-     * CloudEvents' structured JSON, fixed now for every attempt.
+     * What queuing {@code event} for the endpoints that want it writes: the event in CloudEvents' structured
+     * JSON, fixed now for every attempt, under a message id that is the same on every attempt.
      */
-    public Uni<Void> enqueue(ReceivedEvent event, UUID initiative, FeedItem item) {
+    public static WebhookEndpoints.Queued queued(ReceivedEvent event, UUID initiative, FeedItem item) {
         ObjectNode body = JSON.createObjectNode().put("specversion", CloudEventHeaders.SPEC_VERSION)
                 .put("id", event.id()).put("source", event.source()).put("type", event.type());
         if (event.subject() != null) {
@@ -187,8 +186,13 @@ public class WebhookService {
         body.put("initiativeid", initiative.toString())
                 .put("actor", event.actor() == null || event.actor().isBlank() ? CloudEventHeaders.SYSTEM_ACTOR : event.actor())
                 .put("datacontenttype", CloudEventHeaders.JSON).set("data", event.data());
-        return endpoints.enqueue("msg_" + event.id(), event.type(), body.toString(), initiative,
-                item.organisations().toArray(UUID[]::new));
+        return new WebhookEndpoints.Queued("msg_" + event.id(), event.type(), body.toString(), initiative,
+                item.organisations());
+    }
+
+    /** Queues the events for every endpoint that wants them and whose owner may read them, in the feed's transaction. */
+    public Uni<Void> enqueue(List<WebhookEndpoints.Queued> events) {
+        return endpoints.enqueue(events);
     }
 
     private static UUID owner(Caller caller) {

@@ -23,6 +23,7 @@ import org.backbone.contracts.agenda.InitiativeUpdated;
 import org.backbone.contracts.agenda.PartnerJoined;
 import org.backbone.contracts.agenda.PartnerLeft;
 import org.backbone.kit.config.KitConfig;
+import org.backbone.kit.events.PermanentEventFailure;
 import org.backbone.kit.events.ReceivedEvent;
 import org.backbone.kit.inbox.BatchInbox;
 import org.backbone.kit.inbox.Inbox;
@@ -72,10 +73,22 @@ public class AgendaProjector {
      * the same rows and deadlocked over them (the feed bench's renames found it).
      */
     public Uni<Void> projectFirst(ReceivedEvent event) {
-        if (!isAgenda(event) || event.catalogued().isEmpty() || !decidesMembership(event.catalogued().get())) {
+        if (!projectsFirst(event)) {
             return Uni.createFrom().voidItem();
         }
         return Panache.getSession().chain(session -> project(session, event.catalogued().get(), timeOf(event)));
+    }
+
+    /**
+     * Whether {@link #projectFirst} applies {@code event}: an agenda event that changes who belongs to an
+     * initiative. A consumer that batches its writes cuts its batch before each such event.
+     */
+    public boolean projectsFirst(ReceivedEvent event) {
+        try {
+            return isAgenda(event) && event.catalogued().map(AgendaProjector::decidesMembership).orElse(false);
+        } catch (PermanentEventFailure unreadable) {
+            return false; // changes nothing: the consumer refuses it when it reads the payload itself
+        }
     }
 
     /** Whether {@code payload} changes who belongs to an initiative: what {@link #projectFirst} applies. */

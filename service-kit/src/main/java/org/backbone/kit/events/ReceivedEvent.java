@@ -42,6 +42,9 @@ public final class ReceivedEvent {
     /** The binary-mode payload as received, or null when {@link #tree} is the payload. */
     private final byte[] payload;
     private JsonNode tree;
+    /** {@link #catalogued()}'s answer once asked (schema check and mapping are the dear part of an event). */
+    private Optional<BackboneEvent> catalogued;
+    private PermanentEventFailure refused;
 
     private ReceivedEvent(String id, String type, String source, String subject, Instant time, String initiativeId,
             String actor, String topic, byte[] payload, JsonNode tree) {
@@ -145,6 +148,22 @@ public final class ReceivedEvent {
      * failure: no retry can make it valid.
      */
     public Optional<BackboneEvent> catalogued() {
+        // one consumer asks several times (the projection, then the feed): checked and mapped once, failing alike
+        if (refused != null) {
+            throw refused;
+        }
+        if (catalogued == null) {
+            try {
+                catalogued = catalogue();
+            } catch (PermanentEventFailure e) {
+                refused = e;
+                throw e;
+            }
+        }
+        return catalogued;
+    }
+
+    private Optional<BackboneEvent> catalogue() {
         EventDescriptor descriptor = EventCatalog.byType(type).orElse(null);
         if (descriptor == null) {
             return Optional.empty();

@@ -62,4 +62,33 @@ class CloudEventReaderTest {
         assertThatThrownBy(() -> wrongType.data(Reading.class)).isInstanceOf(PermanentEventFailure.class)
                 .hasMessageStartingWith("payload unreadable");
     }
+
+    private static RecordHeaders headersOf(String type) {
+        RecordHeaders headers = binaryHeaders();
+        headers.remove(CloudEventHeaders.TYPE);
+        headers.add(CloudEventHeaders.TYPE, bytes(type));
+        return headers;
+    }
+
+    @Test
+    void aCataloguedPayloadIsCheckedAndMappedOnceHoweverOftenItIsAskedFor() {
+        ReceivedEvent event = CloudEventReader.read("topic", headersOf("org.backbone.agenda.partner.left.v1"), bytes("""
+                {"initiativeId":"7f1c2a52-0000-4000-8000-000000000001","organisationId":"7f1c2a52-0000-4000-8000-000000000002",
+                 "leftAt":"2026-11-29T12:00:00Z"}"""));
+
+        var first = event.catalogued().orElseThrow();
+        assertThat(first).isInstanceOf(org.backbone.contracts.agenda.PartnerLeft.class);
+        assertThat(event.catalogued().orElseThrow()).isSameAs(first);
+    }
+
+    @Test
+    void aPayloadThatBreaksItsSchemaIsRefusedAlikeEveryTimeItIsAskedFor() {
+        ReceivedEvent event = CloudEventReader.read("topic", headersOf("org.backbone.agenda.partner.left.v1"),
+                bytes("{\"initiativeId\":\"not a uuid\"}"));
+
+        assertThatThrownBy(event::catalogued).isInstanceOf(PermanentEventFailure.class)
+                .hasMessageContaining("does not match its schema");
+        assertThatThrownBy(event::catalogued).isInstanceOf(PermanentEventFailure.class)
+                .hasMessageContaining("does not match its schema");
+    }
 }

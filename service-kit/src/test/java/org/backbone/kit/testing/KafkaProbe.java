@@ -74,10 +74,24 @@ public final class KafkaProbe implements AutoCloseable {
     }
 
     public static KafkaProducer<String, byte[]> producer(String bootstrap) {
+        return new KafkaProducer<>(properties(bootstrap), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /**
+     * A producer that holds what it is given until {@code flush()}, then sends each partition's records as
+     * one batch: they are appended together, so a consumer's next poll gets all of them at once.
+     */
+    public static KafkaProducer<String, byte[]> batchingProducer(String bootstrap) {
+        Properties properties = properties(bootstrap);
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, "60000");
+        return new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static Properties properties(String bootstrap) {
         Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
+        return properties;
     }
 
     public static ProducerRecord<String, byte[]> record(String topic, String key, String value, String... headers) {
