@@ -27,7 +27,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.backbone.contracts.agenda.InitiativeCreated;
+import org.backbone.contracts.BackboneEvent;
 import org.backbone.contracts.agenda.InitiativeUpdated;
+import org.backbone.contracts.agenda.PartnerLeft;
 import org.backbone.contracts.agenda.PartnerJoined;
 import org.backbone.contracts.agenda.PartnerRole;
 import org.backbone.contracts.agenda.RatificationKind;
@@ -39,6 +41,8 @@ import org.backbone.driver.Tokens;
 import org.backbone.kit.testing.AgendaEvents;
 import org.backbone.kit.testing.Api;
 import org.backbone.kit.testing.KafkaProbe;
+import org.backbone.kit.events.CloudEventRecords;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.backbone.contracts.Topics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -187,6 +191,45 @@ class WebhookTest {
         assertThat(typesForB).contains("org.backbone.agenda.initiative.updated.v1")
                 .doesNotContain("org.backbone.measurement.values.recorded.v1");
         assertThat(RECEIVED.get(pathB)).noneMatch(r -> r.json().path("initiativeid").asText().equals(elsewhere.toString()));
+    }
+
+    /**
+     * The feed records a poll's events together, yet an event is queued for a partner's endpoint by the
+     * memberships as they stand once the events before it in the poll are applied: an event right behind a
+     * partner's joining, in the same poll, reaches it; one right behind its leaving does not. (Membership is
+     * judged when the event is recorded, as the API judges a read: a member may read events from before it
+     * joined, which one may or may not get depending on which consumer came first.)
+     */
+    @Test
+    void anEventBehindAPartnersJoiningInTheSamePollReachesItAndOneBehindItsLeavingDoesNot() throws Exception {
+        String path = "/b/" + UUID.randomUUID();
+        Registered b = register(Tokens.user("member-b"), path, List.of("org.backbone.agenda.initiative.updated.v1"));
+        UUID solo = UUID.randomUUID();
+        RatificationRule rule = new RatificationRule(RatificationKind.UNANIMOUS, null);
+        Instant joined = Instant.now();
+        inOnePoll(new InitiativeCreated(solo, "Solo " + solo, null, null, null, rule, "admin"),
+                new PartnerJoined(solo, Tokens.ORG_B, "Negev Tech", Sector.BUSINESS, PartnerRole.CORE, joined),
+                new InitiativeUpdated(solo, "while B", null, null, null, rule, 2));
+        awaitReceived(path, r -> r.json().path("data").path("name").asText().equals("while B"));
+
+        inOnePoll(new PartnerLeft(solo, Tokens.ORG_B, joined.plusSeconds(1)),
+                new InitiativeUpdated(solo, "after B", null, null, null, rule, 3));
+        // the feed's entry is written in the transaction that queues the deliveries
+        await().atMost(Duration.ofSeconds(60)).until(() -> Api.as(Tokens.admin()).queryParam("type", "agenda.initiative.updated")
+                .get("/v1/initiatives/" + solo + "/feed").then().extract().<List<Object>>path("items").size() == 2);
+        List<String> queued = Api.as(Tokens.user("member-b")).get("/v1/webhooks/endpoints/" + b.id() + "/deliveries?limit=200")
+                .then().statusCode(200).extract().path("items.type");
+        assertThat(queued).containsExactly("org.backbone.agenda.initiative.updated.v1");
+    }
+
+    /** Publishes {@code events} keyed by their initiative: one partition, appended as one batch, read in one poll. */
+    private static void inOnePoll(BackboneEvent... events) {
+        try (KafkaProducer<String, byte[]> producer = KafkaProbe.batchingProducer(KafkaProbe.bootstrap())) {
+            for (BackboneEvent event : events) {
+                producer.send(CloudEventRecords.of(event, UUID.randomUUID(), Instant.now()));
+            }
+            producer.flush();
+        }
     }
 
     @Test
