@@ -3,7 +3,6 @@ package org.backbone.activity.events;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.backbone.activity.service.MeasurementFeed;
 import org.backbone.kit.config.KitConfig;
 import org.backbone.kit.events.ReceivedEvent;
@@ -34,8 +33,7 @@ public class MeasurementEvents {
     }
 
     Uni<Void> apply(ReceivedEvent event) {
-        OffsetDateTime time = event.time() == null ? OffsetDateTime.now(ZoneOffset.UTC)
-                : event.time().atOffset(ZoneOffset.UTC);
+        OffsetDateTime time = event.timeOrNow();
         return event.catalogued().map(payload -> feed.apply(payload, time)).orElse(Uni.createFrom().voidItem());
     }
 }

@@ -38,28 +38,19 @@ public class FeedEvents {
             // in the order read: the feed's numbers follow it within a partition. Who may read an event (webhooks)
             // follows the memberships, so an event that changes them is projected before it and the events after
             // it are recorded: the poll is recorded in runs, each starting at such an event
-            Uni<List<FeedEntry>> recorded = Uni.createFrom().item(List.of());
+            List<FeedEntry> written = new ArrayList<>();
+            Uni<Void> recorded = Uni.createFrom().voidItem();
             int from = 0;
             for (int i = 1; i <= fresh.size(); i++) {
                 if (i == fresh.size() || projector.projectsFirst(fresh.get(i))) {
                     List<ReceivedEvent> run = fresh.subList(from, i);
-                    recorded = recorded.chain(before -> projector.projectFirst(run.get(0))
-                            .chain(() -> feed.record(run, reject))
-                            .map(entries -> concat(before, entries)));
+                    recorded = recorded.chain(() -> projector.projectFirst(run.get(0)))
+                            .chain(() -> feed.record(run, reject)).invoke(written::addAll).replaceWithVoid();
                     from = i;
                 }
             }
-            return recorded;
+            return recorded.replaceWith(written);
         }, feed::committed, deadLetters, record -> DEAD_LETTERS);
-    }
-
-    private static List<FeedEntry> concat(List<FeedEntry> a, List<FeedEntry> b) {
-        if (a.isEmpty()) {
-            return b;
-        }
-        List<FeedEntry> both = new ArrayList<>(a);
-        both.addAll(b);
-        return both;
     }
 
     @Incoming("feed-events")

@@ -38,6 +38,11 @@ public class FeedEntries {
     /** An object the feed names, by the service, type and id its events give. */
     private record ObjectKey(String service, String type, String id) implements Comparable<ObjectKey> {
 
+        /** A row of {@code object_service, object_type, object_id} and more, as a native query gives it. */
+        static ObjectKey of(Object[] row) {
+            return new ObjectKey((String) row[0], (String) row[1], (String) row[2]);
+        }
+
         static ObjectKey of(FeedItem item) {
             return new ObjectKey(item.objectService(), item.objectType(), item.objectId());
         }
@@ -100,7 +105,7 @@ public class FeedEntries {
                 .getResultList()
                 .map(rows -> {
                     Map<ObjectKey, String> found = new HashMap<>();
-                    rows.forEach(r -> found.put(new ObjectKey((String) r[0], (String) r[1], (String) r[2]), (String) r[3]));
+                    rows.forEach(row -> found.put(ObjectKey.of(row), (String) row[3]));
                     return found;
                 });
     }
@@ -119,6 +124,14 @@ public class FeedEntries {
                 .setParameter("ids", titles.keySet().stream().map(ObjectKey::id).toArray(String[]::new))
                 .setParameter("titles", titles.values().toArray(String[]::new))
                 .executeUpdate().replaceWithVoid();
+    }
+
+    /** A number the entries' statement gave, and the event it went to. */
+    private record Numbered(long seq, String eventId) {
+
+        static Numbered of(Object[] row) {
+            return new Numbered(((Number) row[0]).longValue(), (String) row[1]);
+        }
     }
 
     /**
@@ -198,11 +211,8 @@ public class FeedEntries {
                 .setParameter("organisations", organisations.toArray(UUID[]::new))
                 .setParameter("organisationOwners", organisationOwners.toArray(Integer[]::new))
                 .getResultList()
-                .map(rows -> rows.stream().map(r -> {
-                    FeedEntry e = unnumbered.get((String) r[1]);
-                    return new FeedEntry(((Number) r[0]).longValue(), e.initiativeId(), e.occurredAt(), e.actor(), e.verb(),
-                            e.objectService(), e.objectType(), e.objectId(), e.title(), e.params(), e.organisations());
-                }).toList());
+                .map(rows -> rows.stream().map(Numbered::of)
+                        .map(numbered -> unnumbered.get(numbered.eventId()).numbered(numbered.seq())).toList());
     }
 
     /** What a list may be narrowed to; nulls narrow nothing. */

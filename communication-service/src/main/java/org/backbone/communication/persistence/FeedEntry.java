@@ -10,6 +10,12 @@ public record FeedEntry(long seq, UUID initiativeId, OffsetDateTime occurredAt, 
         String objectService, String objectType, String objectId, String title, List<String> params,
         Set<UUID> organisations) {
 
+    /** The same entry under the number the feed gave it. */
+    public FeedEntry numbered(long number) {
+        return new FeedEntry(number, initiativeId, occurredAt, actor, verb, objectService, objectType, objectId, title,
+                params, organisations);
+    }
+
     /** Whether a reader of the initiative sees it: staff everything, a partner also its own organisation's entries. */
     public boolean visibleTo(boolean staff, UUID organisation) {
         return organisations.isEmpty() || staff || organisation != null && organisations.contains(organisation);

@@ -8,8 +8,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -22,7 +20,6 @@ import org.backbone.communication.persistence.WebhookEndpoints;
 import org.backbone.kit.access.InitiativeAccess;
 import java.util.Optional;
 import org.backbone.contracts.BackboneEvent;
-import org.backbone.kit.events.CloudEventHeaders;
 import org.backbone.kit.events.PermanentEventFailure;
 import org.backbone.kit.events.ReceivedEvent;
 import org.backbone.kit.paging.Cursor;
@@ -79,9 +76,7 @@ public class FeedService {
                 continue;
             }
             queued.add(WebhookService.queued(event, payload.initiativeId(), item.get()));
-            appends.add(new FeedEntries.Append(event.id(), payload.initiativeId(),
-                    event.time() == null ? OffsetDateTime.now(ZoneOffset.UTC) : event.time().atOffset(ZoneOffset.UTC),
-                    event.actor() == null || event.actor().isBlank() ? CloudEventHeaders.SYSTEM_ACTOR : event.actor(),
+            appends.add(new FeedEntries.Append(event.id(), payload.initiativeId(), event.timeOrNow(), event.actorOrSystem(),
                     item.get()));
         }
         return webhooks.enqueue(queued).chain(() -> entries.append(appends));

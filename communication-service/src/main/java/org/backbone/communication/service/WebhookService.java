@@ -184,7 +184,7 @@ public class WebhookService {
             body.put("time", event.time().toString());
         }
         body.put("initiativeid", initiative.toString())
-                .put("actor", event.actor() == null || event.actor().isBlank() ? CloudEventHeaders.SYSTEM_ACTOR : event.actor())
+                .put("actor", event.actorOrSystem())
                 .put("datacontenttype", CloudEventHeaders.JSON).set("data", event.data());
         return new WebhookEndpoints.Queued("msg_" + event.id(), event.type(), body.toString(), initiative,
                 item.organisations());

@@ -76,7 +76,7 @@ public class AgendaProjector {
         if (!projectsFirst(event)) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.getSession().chain(session -> project(session, event.catalogued().get(), timeOf(event)));
+        return Panache.getSession().chain(session -> project(session, event.catalogued().get(), event.timeOrNow()));
     }
 
     /**
@@ -101,7 +101,7 @@ public class AgendaProjector {
             return Uni.createFrom().voidItem();
         }
         BackboneEvent payload = event.catalogued().orElseThrow();
-        OffsetDateTime time = timeOf(event);
+        OffsetDateTime time = event.timeOrNow();
         Uni<Void> reacted = Uni.createFrom().voidItem();
         for (AgendaReaction reaction : reactions) {
             reacted = reacted.chain(() -> reaction.on(payload));
@@ -115,10 +115,6 @@ public class AgendaProjector {
 
     private static boolean isAgenda(ReceivedEvent event) {
         return EventCatalog.byType(event.type()).map(descriptor -> descriptor.service().equals("agenda")).orElse(false);
-    }
-
-    private static OffsetDateTime timeOf(ReceivedEvent event) {
-        return event.time() == null ? OffsetDateTime.now(ZoneOffset.UTC) : event.time().atOffset(ZoneOffset.UTC);
     }
 
     private static Uni<Void> project(Mutiny.Session session, BackboneEvent payload, OffsetDateTime time) {

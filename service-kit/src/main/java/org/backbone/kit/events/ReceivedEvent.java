@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.List;
 import java.util.Optional;
@@ -99,6 +101,16 @@ public final class ReceivedEvent {
     /** Who caused it (the extension {@code actor}); null when the publisher did not say. */
     public String actor() {
         return actor;
+    }
+
+    /** Who caused it, {@value CloudEventHeaders#SYSTEM_ACTOR} when the publisher did not say (work nobody asked for). */
+    public String actorOrSystem() {
+        return actor == null || actor.isBlank() ? CloudEventHeaders.SYSTEM_ACTOR : actor;
+    }
+
+    /** When it happened, in UTC; now when the publisher did not say. */
+    public OffsetDateTime timeOrNow() {
+        return time == null ? OffsetDateTime.now(ZoneOffset.UTC) : time.atOffset(ZoneOffset.UTC);
     }
 
     /** The topic it was read from (partner consumers derive the partner from it). */

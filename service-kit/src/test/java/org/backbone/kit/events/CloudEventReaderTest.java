@@ -91,4 +91,18 @@ class CloudEventReaderTest {
         assertThatThrownBy(event::catalogued).isInstanceOf(PermanentEventFailure.class)
                 .hasMessageContaining("does not match its schema");
     }
+
+    @Test
+    void anEventThatDoesNotSayWhoOrWhenIsTheSystemsAndHappenedNow() {
+        RecordHeaders headers = binaryHeaders();
+        headers.remove(CloudEventHeaders.TIME);
+        ReceivedEvent unsaid = CloudEventReader.read("topic", headers, bytes("{}"));
+        Instant before = Instant.now();
+
+        assertThat(unsaid.actorOrSystem()).isEqualTo(CloudEventHeaders.SYSTEM_ACTOR);
+        assertThat(unsaid.timeOrNow().toInstant()).isBetween(before, Instant.now());
+
+        ReceivedEvent said = CloudEventReader.read("topic", binaryHeaders(), bytes("{}"));
+        assertThat(said.timeOrNow().toInstant()).isEqualTo(Instant.parse("2026-11-29T12:00:00.123Z"));
+    }
 }
