@@ -48,7 +48,8 @@ public final class FuzzRun {
         List<Target> targets = List.of(new Target("gateway", "http://127.0.0.1:8080", "/api/openapi", "/api/v1/"),
                 new Target("agenda-service", "http://127.0.0.1:8081", "/q/openapi", "/v1/"),
                 new Target("measurement-service", "http://127.0.0.1:8082", "/q/openapi", "/v1/"),
-                new Target("activity-service", "http://127.0.0.1:8083", "/q/openapi", "/v1/"));
+                new Target("activity-service", "http://127.0.0.1:8083", "/q/openapi", "/v1/"),
+                new Target("communication-service", "http://127.0.0.1:8084", "/q/openapi", "/v1/"));
         StringBuilder out = new StringBuilder("fuzz seed " + seed + ", " + requests + " requests per target\n");
         long findings = 0;
         int undocumented = 0;
@@ -104,26 +105,30 @@ public final class FuzzRun {
                 + "\"],\"visibility\":\"BACKBONE_ONLY\",\"approvalRequired\":true}";
         List<String> indicators = new ArrayList<>();
         for (String definition : List.of(count, ratio)) {
-            // measurement-service learns of the ratified goal through Kafka: retry until it has
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            HttpResponse<String> created;
-            do {
-                created = request("POST", base + "/indicators", null, definition, Tokens.admin());
-                if (created.statusCode() != 201) {
-                    java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
-                }
-            } while (created.statusCode() != 201 && System.nanoTime() < deadline);
-            if (created.statusCode() != 201) {
-                throw new IllegalStateException("could not define an indicator: " + created.body());
-            }
-            indicators.add(JSON.readTree(created.body()).path("id").asText());
+            indicators.add(postOnceKnown(base + "/indicators", definition).path("id").asText());
         }
+        // communication-service's objects, so that its operations on one reach past the 404s too
+        java.time.LocalDateTime start = java.time.LocalDate.now().plusDays(7).atTime(10, 0);
+        String meeting = post(base + "/meetings", "{\"title\":\"Fuzzed meeting\",\"kind\":\"ONLINE\",\"link\":"
+                + "\"https://meet.example.org/fuzz\",\"startsAt\":\"" + start + "\",\"endsAt\":\"" + start.plusHours(1)
+                + "\",\"timeZone\":\"Asia/Jerusalem\",\"openToAll\":true}").path("id").asText();
+        String announcement = post(base + "/announcements", "{\"title\":\"Fuzzed announcement\",\"body\":\"b\","
+                + "\"audience\":\"PARTNERS\",\"acknowledgementRequested\":true}").path("id").asText();
+        String actionItem = post(base + "/action-items", "{\"title\":\"Fuzzed action item\",\"assigneeOrganisationId\":\""
+                + org + "\",\"dueOn\":\"" + java.time.LocalDate.now().plusDays(10) + "\"}").path("id").asText();
+        String onGoal = "{\"service\":\"agenda\",\"type\":\"goal\",\"id\":\"" + goal + "\"}";
+        String decision = postOnceKnown(base + "/decisions", "{\"statement\":\"Fuzzed decision\",\"rationale\":\"r\","
+                + "\"affects\":[" + onGoal + "],\"meetingId\":\"" + meeting + "\"}").path("id").asText();
+        String thread = postOnceKnown(base + "/threads", "{\"subject\":" + onGoal + ",\"title\":\"Fuzzed thread\","
+                + "\"body\":\"first\"}").path("id").asText();
         Map<String, List<String>> known = new LinkedHashMap<>();
         known.put("initiativeId", List.of(initiative));
         known.put("organisationId", List.of(org, Tokens.ORG_B.toString()));
-        // organisation updates go to one of the fuzzer's own
+        // organisation updates go to one of the fuzzer's own; communication's objects are {id} as well
         known.put("id", List.of(post(api + "/organisations",
-                "{\"name\":\"Fuzzed organisation\",\"sector\":\"BUSINESS\"}").path("id").asText()));
+                "{\"name\":\"Fuzzed organisation\",\"sector\":\"BUSINESS\"}").path("id").asText(), meeting,
+                announcement, actionItem, decision));
+        known.put("threadId", List.of(thread));
         known.put("goalIds", List.of(goal));
         known.put("goalId", List.of(goal));
         known.put("kind", List.of("locations", "target-groups", "activity-types"));
@@ -168,6 +173,22 @@ public final class FuzzRun {
             throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body());
+    }
+
+    /** POSTs until the service has learnt of the ratified goal through Kafka (60 s at most). */
+    private static JsonNode postOnceKnown(String url, String json) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        HttpResponse<String> created;
+        do {
+            created = request("POST", url, null, json, Tokens.admin());
+            if (created.statusCode() != 201) {
+                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
+            }
+        } while (created.statusCode() != 201 && System.nanoTime() < deadline);
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException(url + " answered " + created.statusCode() + ": " + created.body());
+        }
+        return JSON.readTree(created.body());
     }
 
     private static JsonNode get(String url) throws Exception {

@@ -72,6 +72,13 @@ class HostileInputTest {
     }
 
     @Test
+    void aNullInsideAListOrMapIs422OnTheElement() {
+        post("{\"name\": \"a\", \"parts\": [{\"title\": \"x\"}, null]}").statusCode(422).contentType(startsWith(PROBLEM))
+                .body("errors[0].field", equalTo("parts[1]")).body("errors[0].message", equalTo("must not be null"));
+        post("{\"name\": \"a\", \"labels\": {\"k\": null}}").statusCode(422).body("errors[0].field", equalTo("labels.k"));
+    }
+
+    @Test
     void textPostgresqlCannotStoreIs422OnTheField() {
         post("{\"name\": \"a\\u0000b\"}").statusCode(422).body("errors[0].field", equalTo("name"))
                 .body("errors[0].message", containsString("NUL"));

@@ -1,5 +1,9 @@
 package org.backbone.communication.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -20,8 +24,10 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.backbone.communication.domain.FeedSummaries;
 import org.backbone.communication.persistence.FeedEntries;
+import org.backbone.communication.persistence.FeedEntry;
 import org.backbone.communication.service.FeedService;
 import org.backbone.communication.service.FeedService.Streamed;
 import org.backbone.kit.paging.Page;
@@ -109,12 +115,11 @@ public class FeedResource {
     static final class RenderedEntries {
 
         private static final int KEPT = 20_000;
-        private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
-                .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
-                .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        private final java.util.concurrent.ConcurrentHashMap<String, OutboundSseEvent> byKey = new java.util.concurrent.ConcurrentHashMap<>();
+        private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        private final ConcurrentHashMap<String, OutboundSseEvent> byKey = new ConcurrentHashMap<>();
 
-        OutboundSseEvent event(Sse sse, org.backbone.communication.persistence.FeedEntry entry, Locale locale) {
+        OutboundSseEvent event(Sse sse, FeedEntry entry, Locale locale) {
             if (byKey.size() > KEPT) {
                 byKey.clear(); // crude: live entries and replays (at most 1,000 a stream) pass through here
             }
@@ -124,13 +129,12 @@ public class FeedResource {
                             .mediaType(MediaType.TEXT_PLAIN_TYPE)
                             .data(String.class, JSON.writeValueAsString(FeedView.of(entry, locale)))
                             .reconnectDelay(RETRY_MILLIS).build();
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                } catch (JsonProcessingException e) {
                     throw new IllegalStateException(e);
                 }
             });
         }
     }
-
 
     private static String blankToNull(String value) {
         return value == null || value.isEmpty() ? null : value;

@@ -1,6 +1,8 @@
 package org.backbone.kit.json;
 
 import org.backbone.kit.domain.ExactNumbers;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonToken;
@@ -30,7 +32,7 @@ import org.backbone.kit.domain.StorableText;
 /**
  * How every Backbone service reads JSON, from a REST body or an event payload: a repeated key, a
  * second document after the first, a number where a string or an enum belongs (or the reverse), a
- * fraction for a whole number, text PostgreSQL cannot store and numbers beyond
+ * fraction for a whole number, a null inside a list or map, text PostgreSQL cannot store and numbers beyond
  * {@link ExactNumbers#readProblem} are refused while parsing, naming the field. Decimals are read as
  * {@link BigDecimal}, never through {@code double}.
  */
@@ -64,6 +66,8 @@ public final class StrictJson {
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        // ["a", null]: no list, set or map of ours holds a null, and code that trusts its elements must not meet one
+        mapper.setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
         for (LogicalType textual : new LogicalType[] {LogicalType.Textual, LogicalType.Enum}) {
             mapper.coercionConfigFor(textual)
                     .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
@@ -76,6 +80,10 @@ public final class StrictJson {
                     .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         }
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        // Jackson trims an id's or a date's text and reads what is left empty as null: " " or "\u0000" is no id, not none
+        for (LogicalType scalar : new LogicalType[] {LogicalType.OtherScalar, LogicalType.DateTime}) {
+            mapper.coercionConfigFor(scalar).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        }
         mapper.registerModule(module());
         return mapper;
     }

@@ -80,6 +80,11 @@ public class ProblemMappers {
             return respond(ProblemType.VALIDATION_FAILED, field + ": invalid value " + value, uri,
                     List.of(new FieldProblem(field, "invalid value: " + value)));
         }
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidNullException nulled && !nulled.getPath().isEmpty()) {
+            String field = pathOf(nulled);
+            return respond(ProblemType.VALIDATION_FAILED, field + ": must not be null", uri,
+                    List.of(new FieldProblem(field, "must not be null")));
+        }
         if (e instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
             String field = pathOf(mismatched);
             return respond(ProblemType.VALIDATION_FAILED, field + ": wrong type", uri,

@@ -19,6 +19,19 @@ class StrictJsonTest {
     record When(Instant at, OffsetDateTime since, LocalDate on) {
     }
 
+    record Ids(java.util.UUID id, LocalDate on) {
+    }
+
+    @Test
+    void blankTextIsNoIdOrDateRatherThanAbsent() throws Exception {
+        // Jackson trims such text to nothing and reads nothing as null: a lock "for indicator \u0000" became one for all
+        for (String json : new String[] {"{\"id\":\"\"}", "{\"id\":\" \"}", "{\"id\":\"\\u0000\"}", "{\"on\":\"\"}",
+                "{\"on\":\"\\t\"}"}) {
+            assertThatThrownBy(() -> mapper.readValue(json, Ids.class)).as(json).isInstanceOf(MismatchedInputException.class);
+        }
+        assertThat(mapper.readValue("{\"id\":null}", Ids.class).id()).isNull();
+    }
+
     @Test
     void timesAndDatesAreReadFromRfc3339Text() throws Exception {
         When when = mapper.readValue("{\"at\":\"2026-12-03T10:00:00Z\",\"since\":\"2026-12-03T12:00:00+02:00\","

@@ -283,7 +283,8 @@ public final class SchemaFuzzer {
                 case "malformed-json", "duplicate-key", "trailing-garbage" -> {
                     if (body != null && "application/json".equals(mediaType)) {
                         raw = malformed(mutation, body);
-                        invalid = true;
+                        // an empty body where the body is optional is no body at all, which is valid
+                        invalid = raw.length > 0 || op.bodyRequired();
                     }
                 }
                 case "media-type" -> {
