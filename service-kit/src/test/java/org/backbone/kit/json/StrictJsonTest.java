@@ -19,14 +19,16 @@ class StrictJsonTest {
     record When(Instant at, OffsetDateTime since, LocalDate on) {
     }
 
-    record Ids(java.util.UUID id, LocalDate on) {
+    enum Colour { RED }
+
+    record Ids(java.util.UUID id, LocalDate on, Colour colour) {
     }
 
     @Test
-    void blankTextIsNoIdOrDateRatherThanAbsent() throws Exception {
+    void blankTextIsNoIdDateOrEnumValueRatherThanAbsent() throws Exception {
         // Jackson trims such text to nothing and reads nothing as null: a lock "for indicator \u0000" became one for all
         for (String json : new String[] {"{\"id\":\"\"}", "{\"id\":\" \"}", "{\"id\":\"\\u0000\"}", "{\"on\":\"\"}",
-                "{\"on\":\"\\t\"}"}) {
+                "{\"on\":\"\\t\"}", "{\"colour\":\"\"}", "{\"colour\":\" \"}"}) {
             assertThatThrownBy(() -> mapper.readValue(json, Ids.class)).as(json).isInstanceOf(MismatchedInputException.class);
         }
         assertThat(mapper.readValue("{\"id\":null}", Ids.class).id()).isNull();
