@@ -169,6 +169,9 @@ class AnnouncementTest {
         problem(with(announcement("EVERYONE"), "audience", 0), 422, "audience");
         problem(with(announcement("EVERYONE"), "publishAt", 1), 422, "publishAt");
         problem(with(announcement("PARTNERS"), "partnerRoles", List.of("CHAIR")), 422, "partnerRoles[0]");
+        // the fuzzer's: a null among the sectors was a 500 (Set.copyOf)
+        problem(with(announcement("PARTNERS"), "partnerSectors", java.util.Arrays.asList("GOVERNMENT", null)), 422,
+                "partnerSectors[1]");
         Api.as(Tokens.admin()).contentType("application/json").body("{\"title\":\"a\",\"title\":\"b\",\"body\":\"x\","
                 + "\"audience\":\"EVERYONE\"}").post(path("")).then().statusCode(400)
                 .body("detail", org.hamcrest.Matchers.equalTo("request body names title twice"));

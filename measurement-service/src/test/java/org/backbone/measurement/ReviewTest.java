@@ -82,4 +82,14 @@ class ReviewTest {
         as(Tokens.admin()).put(base() + "/periods/2026Q3/lock").then().statusCode(204);
         as(Tokens.user("member-a")).body(batch("2026Q3", 10)).post(values()).then().statusCode(409);
     }
+
+    @Test
+    void aLockForABlankIndicatorIs422AndLocksNothing() {
+        // Jackson read "\u0000" or " " as no indicator at all, and the lock then took the whole initiative
+        for (String blank : new String[] {"\\u0000", " "}) {
+            as(Tokens.admin()).body("{\"indicatorId\":\"" + blank + "\"}").put(base() + "/periods/2026Q2/lock").then()
+                    .statusCode(422).contentType("application/problem+json").body("errors[0].field", equalTo("indicatorId"));
+        }
+        as(Tokens.user("member-a")).body(batch("2026Q2", 10)).post(values()).then().statusCode(200);
+    }
 }
