@@ -121,6 +121,9 @@ public final class FuzzRun {
                 + "\"affects\":[" + onGoal + "],\"meetingId\":\"" + meeting + "\"}").path("id").asText();
         String thread = postOnceKnown(base + "/threads", "{\"subject\":" + onGoal + ",\"title\":\"Fuzzed thread\","
                 + "\"body\":\"first\"}").path("id").asText();
+        String comment = post(base + "/threads/" + thread + "/comments", "{\"body\":\"a reply\"}").path("id").asText();
+        String item = post(base + "/meetings/" + meeting + "/agenda-items", "{\"title\":\"Fuzzed item\",\"minutes\":10}")
+                .path("id").asText();
         Map<String, List<String>> known = new LinkedHashMap<>();
         known.put("initiativeId", List.of(initiative));
         known.put("organisationId", List.of(org, Tokens.ORG_B.toString()));
@@ -129,6 +132,8 @@ public final class FuzzRun {
                 "{\"name\":\"Fuzzed organisation\",\"sector\":\"BUSINESS\"}").path("id").asText(), meeting,
                 announcement, actionItem, decision));
         known.put("threadId", List.of(thread));
+        known.put("commentId", List.of(comment));
+        known.put("item", List.of(item));
         known.put("goalIds", List.of(goal));
         known.put("goalId", List.of(goal));
         known.put("kind", List.of("locations", "target-groups", "activity-types"));
