@@ -40,6 +40,9 @@ class BadInputTest {
                 .then().statusCode(422).body("errors.field", hasItem("ratificationRule.quorum"));
         admin().body(Map.of("name", "I", "ratificationRule", Map.of("kind", "QUORUM", "quorum", 1.5)))
                 .post("/v1/initiatives").then().statusCode(422).body("errors.field", hasItem("ratificationRule.quorum"));
+        // the fuzzer's: 1E-8 was stored as 0 (NUMERIC(6, 5)), a quorum that any ballot reaches
+        admin().contentType("application/json").body("{\"name\":\"I\",\"ratificationRule\":{\"kind\":\"QUORUM\",\"quorum\":1E-8}}")
+                .post("/v1/initiatives").then().statusCode(422).body("errors.field", hasItem("ratificationRule.quorum"));
         admin().body(Map.of("name", "I", "ratificationRule", Map.of("kind", "UNANIMOUS"),
                         "boundaries", Map.of("timeframeFrom", "2030-01-01", "timeframeTo", "2026-01-01")))
                 .post("/v1/initiatives").then().statusCode(422).body("errors.field", hasItem("boundaries.timeframeTo"));

@@ -45,7 +45,9 @@ public final class Dtos {
     }
 
     public record RatificationRuleBody(@NotNull RatificationKind kind,
-            @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") BigDecimal quorum) {
+            @DecimalMin(value = "0", inclusive = false) @DecimalMax("1")
+            @Schema(description = "QUORUM only: the share of voting partners that must endorse, 0 < q ≤ 1, at most five "
+                    + "decimal places", examples = "0.66667") BigDecimal quorum) {
     }
 
     public record BoundariesBody(
