@@ -38,11 +38,6 @@ public class FeedEntries {
     /** An object the feed names, by the service, type and id its events give. */
     private record ObjectKey(String service, String type, String id) implements Comparable<ObjectKey> {
 
-        /** A row of {@code object_service, object_type, object_id} and more, as a native query gives it. */
-        static ObjectKey of(Object[] row) {
-            return new ObjectKey((String) row[0], (String) row[1], (String) row[2]);
-        }
-
         static ObjectKey of(FeedItem item) {
             return new ObjectKey(item.objectService(), item.objectType(), item.objectId());
         }
@@ -105,9 +100,17 @@ public class FeedEntries {
                 .getResultList()
                 .map(rows -> {
                     Map<ObjectKey, String> found = new HashMap<>();
-                    rows.forEach(row -> found.put(ObjectKey.of(row), (String) row[3]));
+                    rows.stream().map(StoredTitle::of).forEach(stored -> found.put(stored.object(), stored.title()));
                     return found;
                 });
+    }
+
+    /** A row of {@code feed_object}: an object and the title it has now. */
+    private record StoredTitle(ObjectKey object, String title) {
+
+        static StoredTitle of(Object[] row) {
+            return new StoredTitle(new ObjectKey((String) row[0], (String) row[1], (String) row[2]), (String) row[3]);
+        }
     }
 
     /** Keeps each object's newest title; in the objects' order, so that two writers lock the rows alike. */

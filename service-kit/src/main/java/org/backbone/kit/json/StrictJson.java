@@ -32,10 +32,9 @@ import org.backbone.kit.domain.StorableText;
 /**
  * How every Backbone service reads JSON, from a REST body or an event payload: a repeated key, a
  * second document after the first, a number where a string or an enum belongs (or the reverse), a
- * fraction for a whole number, a null inside a list or map, an id or date given as blank text, text PostgreSQL
- * cannot store and numbers beyond
- * {@link ExactNumbers#readProblem} are refused while parsing, naming the field. Decimals are read as
- * {@link BigDecimal}, never through {@code double}.
+ * fraction for a whole number, a null inside a list or map, an id or date given as blank text, text
+ * PostgreSQL cannot store and numbers beyond {@link ExactNumbers#readProblem} are refused while parsing,
+ * naming the field. Decimals are read as {@link BigDecimal}, never through {@code double}.
  */
 public final class StrictJson {
 

@@ -3,6 +3,7 @@ package org.backbone.kit.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.arc.Arc;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -80,7 +81,7 @@ public class ProblemMappers {
             return respond(ProblemType.VALIDATION_FAILED, field + ": invalid value " + value, uri,
                     List.of(new FieldProblem(field, "invalid value: " + value)));
         }
-        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidNullException nulled && !nulled.getPath().isEmpty()) {
+        if (e instanceof InvalidNullException nulled && !nulled.getPath().isEmpty()) {
             String field = pathOf(nulled);
             return respond(ProblemType.VALIDATION_FAILED, field + ": must not be null", uri,
                     List.of(new FieldProblem(field, "must not be null")));
